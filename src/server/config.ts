@@ -1,0 +1,49 @@
+import { resolve } from "node:path";
+
+/** Everything the server and the CLI read from the environment, read once. */
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  /** Set: run on this PostgreSQL server. Unset: embedded PGlite in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  keysDir: string;
+  /** Hex or base64 keys given by the environment win over key files. */
+  auditKey: string | undefined;
+  dataKey: string | undefined;
+  secureCookies: boolean;
+  trustProxy: boolean;
+  logLevel: string;
+  /** Seed demo organisations, accounts and cases on a first start. */
+  seedDemo: boolean;
+  sessionIdleMinutes: number;
+  /** Sign-in attempts allowed per client address and minute, on each app server. */
+  loginRateLimitPerMinute: number;
+  sessionAbsoluteHours: number;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
+  const publicUrl = env.PUBLIC_URL ?? `http://localhost:${port}`;
+  const databaseUrl = env.DATABASE_URL || undefined;
+  return {
+    port,
+    host: env.HOST ?? "127.0.0.1",
+    publicUrl,
+    databaseUrl,
+    dataDir: resolve(env.REPERE_DATA_DIR ?? "data"),
+    keysDir: resolve(env.REPERE_KEYS_DIR ?? "keys"),
+    auditKey: env.REPERE_AUDIT_KEY || undefined,
+    dataKey: env.REPERE_DATA_KEY || undefined,
+    secureCookies: publicUrl.startsWith("https://"),
+    trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
+    logLevel: env.LOG_LEVEL ?? "info",
+    // A production PostgreSQL must never receive demo accounts unless someone asks for them.
+    seedDemo: env.REPERE_DEMO === undefined ? databaseUrl === undefined : env.REPERE_DEMO === "1",
+    sessionIdleMinutes: 30,
+    loginRateLimitPerMinute: Number(env.REPERE_LOGIN_RATE_LIMIT ?? 20),
+    sessionAbsoluteHours: 12,
+  };
+}

@@ -1,0 +1,15 @@
+import type { Logger } from "pino";
+import type { Config } from "./config.ts";
+import type { Database, Db } from "./db/connection.ts";
+import type { KeyRing } from "./keys/key-ring.ts";
+
+/** What services need from the running process: passed explicitly so tests can build as many as they like. */
+export interface AppContext {
+  config: Config;
+  database: Database;
+  db: Db;
+  keys: KeyRing;
+  log: Logger;
+  /** The clock, so deadlines and expiries can be tested without waiting. */
+  now: () => Date;
+}

@@ -1,0 +1,57 @@
+/** Stable error codes of the API. The web switches on `code`; titles are what a user reads. */
+export const PROBLEM_TITLES = {
+  invalid_input: "Certaines informations sont invalides.",
+  invalid_json: "La requête n'est pas un JSON valide.",
+  payload_too_large: "La requête est trop volumineuse.",
+  unsupported_media_type: "Ce format de requête n'est pas accepté.",
+  unauthenticated: "Vous devez vous connecter.",
+  session_expired: "Votre session a expiré. Veuillez vous reconnecter.",
+  invalid_credentials: "Adresse électronique ou mot de passe incorrect.",
+  account_locked: "Trop de tentatives. Réessayez dans quelques minutes.",
+  too_many_requests: "Trop de requêtes. Patientez un instant avant de réessayer.",
+  totp_required: "Saisissez le code de votre application d'authentification.",
+  totp_enrollment_required: "Vous devez activer la double authentification pour continuer.",
+  invalid_totp: "Le code de vérification est incorrect ou expiré.",
+  totp_already_enabled: "La double authentification est déjà activée.",
+  totp_not_enabled: "La double authentification n'est pas activée sur ce compte.",
+  totp_mandatory: "La double authentification est obligatoire pour votre rôle.",
+  password_change_required: "Vous devez choisir un nouveau mot de passe pour continuer.",
+  weak_password: "Ce mot de passe est trop faible.",
+  wrong_password: "Le mot de passe actuel est incorrect.",
+  csrf_invalid: "Le jeton de sécurité du formulaire est absent ou invalide. Rechargez la page.",
+  forbidden: "Vous n'avez pas les droits pour cette action.",
+  not_found: "Élément introuvable.",
+  conflict: "Cette ressource a été modifiée entre-temps. Rechargez la page pour voir la dernière version.",
+  email_taken: "Un compte utilise déjà cette adresse électronique.",
+  role_not_allowed: "Ce rôle ne peut pas être attribué dans ce type d'organisation.",
+  department_required: "Le département est obligatoire pour ce type d'organisation.",
+  out_of_scope: "Cet élément est hors de votre périmètre.",
+  organisation_inactive: "Cette organisation est désactivée.",
+  cannot_deactivate_self: "Vous ne pouvez pas désactiver votre propre compte.",
+  data_folder_locked: "Le dossier de données est déjà utilisé par un autre processus.",
+  service_unavailable: "Le service est momentanément indisponible.",
+  internal_error: "Erreur interne. L'incident a été enregistré.",
+} as const;
+
+export type ErrorCode = keyof typeof PROBLEM_TITLES;
+
+/** RFC 9457 problem details, as the API sends them. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  code: ErrorCode;
+  errors?: FieldError[];
+}
+
+export interface FieldError {
+  /** Dotted path of the field in the request body or query, e.g. "roles.0". */
+  path: string;
+  message: string;
+}
+
+export function isProblem(value: unknown): value is Problem {
+  return typeof value === "object" && value !== null && "status" in value && "code" in value && "title" in value;
+}
