@@ -1,0 +1,74 @@
+import { TZDate } from "@date-fns/tz";
+import { addDays, addMonths, addYears, endOfDay, format, getISODay, isValid, parse, startOfDay } from "date-fns";
+import { z } from "../zod-fr.ts";
+
+/**
+ * A calendar day as people in one place name it ("2025-04-18"), with no time and no time zone. Deadlines are
+ * counted on these, then turned into instants in the département's time zone.
+ */
+export type LocalDate = string;
+
+const LOCAL_DATE_FORMAT = "yyyy-MM-dd";
+
+// Arithmetic on a bare day runs in UTC, which has no DST, so adding days never lands on a missing or doubled hour.
+function toUtcDay(localDate: LocalDate): TZDate {
+  const day = parse(localDate, LOCAL_DATE_FORMAT, new TZDate(0, "UTC"));
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(localDate) || !isValid(day)) {
+    throw new RangeError(`Invalid local date "${localDate}": expected an existing day as YYYY-MM-DD`);
+  }
+  return day;
+}
+
+export function isLocalDate(value: string): boolean {
+  try {
+    toUtcDay(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const LocalDate = z.string().refine(isLocalDate, { message: "Date attendue au format AAAA-MM-JJ" });
+
+export function addLocalDays(localDate: LocalDate, days: number): LocalDate {
+  return format(addDays(toUtcDay(localDate), days), LOCAL_DATE_FORMAT);
+}
+
+/** Adds calendar months; a day missing from the target month becomes its last day (31 Jan + 1 month = 28/29 Feb). */
+export function addLocalMonths(localDate: LocalDate, months: number): LocalDate {
+  return format(addMonths(toUtcDay(localDate), months), LOCAL_DATE_FORMAT);
+}
+
+/** Adds years; 29 February becomes 28 February in a common year. */
+export function addLocalYears(localDate: LocalDate, years: number): LocalDate {
+  return format(addYears(toUtcDay(localDate), years), LOCAL_DATE_FORMAT);
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function getLocalWeekday(localDate: LocalDate): number {
+  return getISODay(toUtcDay(localDate));
+}
+
+export function getLocalYear(localDate: LocalDate): number {
+  return toUtcDay(localDate).getFullYear();
+}
+
+/** The day an instant falls on, as seen on a wall clock in `timeZone`. */
+export function toLocalDate(instant: Date, timeZone: string): LocalDate {
+  return format(new TZDate(instant.getTime(), timeZone), LOCAL_DATE_FORMAT);
+}
+
+function inTimeZone(localDate: LocalDate, timeZone: string): TZDate {
+  const day = toUtcDay(localDate);
+  return new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), timeZone);
+}
+
+/** First instant of the local day in `timeZone` (DST-aware: a Paris day may last 23 or 25 hours). */
+export function startOfLocalDay(localDate: LocalDate, timeZone: string): Date {
+  return new Date(startOfDay(inTimeZone(localDate, timeZone)).getTime());
+}
+
+/** Last millisecond of the local day in `timeZone`: a deadline "by that day" is met until this instant included. */
+export function endOfLocalDay(localDate: LocalDate, timeZone: string): Date {
+  return new Date(endOfDay(inTimeZone(localDate, timeZone)).getTime());
+}
