@@ -33,6 +33,18 @@ const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export type App = Awaited<ReturnType<typeof buildApp>>;
 
+/** An API route and its policy decision, as registered: the policy tests walk this list. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  policy: string;
+}
+const routeTables = new WeakMap<object, RegisteredRoute[]>();
+
+export function registeredRoutes(app: object): RegisteredRoute[] {
+  return routeTables.get(app) ?? [];
+}
+
 /** Builds the HTTP application over a context; main.ts listens, tests inject. */
 export async function buildApp(ctx: AppContext) {
   const app = Fastify({
@@ -48,14 +60,17 @@ export async function buildApp(ctx: AppContext) {
   app.setSerializerCompiler(serializerCompiler);
 
   // Deny by default: an API route that names no policy stops the server before it serves anything.
+  const routeTable: RegisteredRoute[] = [];
+  routeTables.set(app, routeTable);
   app.addHook("onRoute", (route) => {
     if (!route.url.startsWith("/api")) return;
-    if (route.config?.policy) return;
-    if (isDeclaredPublic(route.url)) {
+    if (!route.config?.policy) {
+      if (!isDeclaredPublic(route.url)) throw new Error(`route ${route.method} ${route.url} has no policy decision`);
       route.config = { ...route.config, policy: "public" };
-      return;
     }
-    throw new Error(`route ${route.method} ${route.url} has no policy decision`);
+    for (const method of [route.method].flat()) {
+      if (method !== "HEAD") routeTable.push({ method, url: route.url, policy: String(route.config.policy) });
+    }
   });
 
   app.setErrorHandler((error, request, reply) => sendProblem(reply, request, error));

@@ -14,7 +14,7 @@ import { generateTemporaryPassword, hashPassword } from "../auth/passwords.ts";
 import { hashEmail } from "../auth/session-token.ts";
 import type { AppContext } from "../context.ts";
 import { AppError, conflict, notFound } from "../http/errors.ts";
-import type { UserActor } from "../policy/actor.ts";
+import type { Actor, UserActor } from "../policy/actor.ts";
 import { authorize, can, type Target } from "../policy/policy.ts";
 import { organisationsInAdminScope } from "../policy/scopes.ts";
 import {
@@ -63,7 +63,7 @@ export async function listOrganisationsForAdmin(ctx: AppContext, actor: UserActo
   return rows.map((r): OrganisationView => ({ ...r, type: r.type as OrganisationType, userCount: Number(r.userCount) }));
 }
 
-async function getOrganisationInScope(ctx: AppContext, actor: UserActor, id: string) {
+async function getOrganisationInScope(ctx: AppContext, actor: Actor, id: string) {
   const organisation = await findOrganisation(ctx.db, id);
   if (!organisation) throw notFound();
   authorize(actor, "organisation.read", organisationTarget(organisation));
@@ -147,7 +147,7 @@ function checkRoles(type: OrganisationType, roles: readonly Role[]) {
   }
 }
 
-export async function createUser(ctx: AppContext, actor: UserActor, input: CreateUserInput) {
+export async function createUser(ctx: AppContext, actor: Actor, input: CreateUserInput) {
   const organisation = await getOrganisationInScope(ctx, actor, input.organisationId);
   authorize(actor, "user.create", organisationTarget(organisation));
   if (!organisation.isActive) throw new AppError("organisation_inactive", 409);

@@ -27,7 +27,7 @@ export const auditRoutes = (ctx: AppContext) => async (fastify: FastifyInstance)
     "/api/admin/audit/verify",
     {
       config: { policy: "audit.verify" },
-      schema: { tags, summary: "Vérifier l'intégrité du journal (ancre externe facultative)", body: VerifyInput.optional() },
+      schema: { tags, summary: "Vérifier l'intégrité du journal (ancre externe facultative)", body: VerifyInput.nullish() },
     },
     async (request) => verifyAuditTrailFor(ctx, actorOf(request), request.body?.anchor),
   );

@@ -1,7 +1,7 @@
 import type { AuditPage, AuditQuery, AuditVerificationView } from "@shared/admin.ts";
 import type { AppContext } from "../context.ts";
 import { AppError } from "../http/errors.ts";
-import type { UserActor } from "../policy/actor.ts";
+import type { Actor, UserActor } from "../policy/actor.ts";
 import { authorize } from "../policy/policy.ts";
 import { auditEventsInAdminScope } from "../policy/scopes.ts";
 import { createAnchor } from "./anchor.ts";
@@ -13,7 +13,7 @@ const nextDay = (isoDate: string) => new Date(new Date(`${isoDate}T00:00:00Z`).g
 
 /** Browsing the audit trail is itself audited: who looked, with which filters. */
 export async function browseAuditTrail(ctx: AppContext, actor: UserActor, query: AuditQuery): Promise<AuditPage> {
-  authorize(actor, "audit.read", { kind: "audit_scope", departmentCode: query.departmentCode ?? actor.adminDepartmentCode });
+  authorize(actor, "audit.read", { kind: "audit_scope", departmentCode: actor.adminDepartmentCode });
   if (actor.adminDepartmentCode !== null && query.departmentCode && query.departmentCode !== actor.adminDepartmentCode) {
     throw new AppError("out_of_scope", 403);
   }
@@ -65,7 +65,7 @@ export async function latestAnchorFor(ctx: AppContext, actor: UserActor): Promis
   return takeAnchor(ctx, actor);
 }
 
-export async function takeAnchor(ctx: AppContext, actor: UserActor | { kind: "system"; name: string; requestId: null }) {
+export async function takeAnchor(ctx: AppContext, actor: Actor) {
   const anchor = await createAnchor(ctx.db, ctx.keys.audit);
   ctx.log.info({ auditAnchor: anchor }, "audit anchor");
   await recordAudit(ctx.db, ctx.keys.audit, actor, { action: "system.anchor", targetType: "audit_anchor", targetId: String(anchor.id) });

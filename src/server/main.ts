@@ -1,0 +1,55 @@
+import { buildApp } from "./app.ts";
+import { openContext } from "./bootstrap.ts";
+import type { Config } from "./config.ts";
+import { type DemoLogin, hasAnyUser, seedDemoAccounts } from "./demo/demo-accounts.ts";
+import { RECURRING_JOBS } from "./jobs/recurring-jobs.ts";
+import { startScheduler } from "./jobs/scheduler.ts";
+
+function printDemoLogins(logins: DemoLogin[], url: string) {
+  const lines = [
+    "",
+    "Repère — comptes de démonstration (affichés une seule fois : notez-les)",
+    `Adresse : ${url}`,
+    "",
+    ...logins.flatMap((l) => [
+      `  ${l.role.padEnd(19)} ${l.email.padEnd(28)} mot de passe : ${l.password}`,
+      ...(l.totpSecret ? [`  ${"".padEnd(19)} secret TOTP : ${l.totpSecret}  (${l.otpauthUri})`] : []),
+    ]),
+    "",
+    "Les comptes administrateur et analyste national exigent un code TOTP : ajoutez leur secret dans une",
+    "application d'authentification (ou calculez le code avec : npx repere totp SECRET).",
+    "",
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+}
+
+/** Starts the server: database, migrations, demo data on first start, HTTP, jobs, and a clean stop on signals. */
+export async function serve(config: Config) {
+  const ctx = await openContext(config, { createKeys: true });
+  if (config.seedDemo && !(await hasAnyUser(ctx))) {
+    printDemoLogins(await seedDemoAccounts(ctx), config.publicUrl);
+  }
+  const app = await buildApp(ctx);
+  const scheduler = await startScheduler(ctx, RECURRING_JOBS);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    ctx.log.info({ signal }, "stopping: finishing in-flight requests");
+    const force = setTimeout(() => process.exit(1), 15_000);
+    try {
+      await app.close();
+      await scheduler.stop();
+      // Closing PGlite flushes its files: a Ctrl-C never leaves a half-written data folder.
+      await ctx.database.close();
+    } finally {
+      clearTimeout(force);
+    }
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  await app.listen({ port: config.port, host: config.host });
+  ctx.log.info({ url: config.publicUrl, database: ctx.database.kind }, "Repère is listening");
+  return app;
+}

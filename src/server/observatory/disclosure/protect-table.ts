@@ -1,0 +1,289 @@
+import type { AttackerKnowledge } from "./attacker-knowledge.ts";
+import {
+  type CountTable,
+  computeEntryValues,
+  type ExtendedGrid,
+  gridOfTable,
+  levelsOfEntry,
+  type TableDimension,
+} from "./count-table.ts";
+import {
+  DEFAULT_L_DIVERSITY,
+  DEFAULT_PROTECTION_RANGE,
+  MAX_HIDDEN_COUNT,
+  MIN_PUBLISHED_COUNT,
+  ROUNDING_BASE,
+  SECRET_LABEL,
+  SMALL_COUNT_LABEL,
+  WITHHELD_LABEL,
+} from "./disclosure-rules.ts";
+import { findHomogeneousGroups } from "./l-diversity.ts";
+import { certifyEntryLocally } from "./local-lp-certificate.ts";
+import { certifyEntry } from "./protection-certificate.ts";
+import { roundCount, roundingInterval } from "./rounding.ts";
+import { type MutableKnowledge, requiredWidth, suppressComplementaryEntries } from "./secondary-suppression.ts";
+
+/**
+ * How an entry is published. `primary`: a count 0–10 shown "< 11" (D2); `secondary`: a count ≥ 11 hidden so that
+ * a primary one cannot be recomputed (D3) or to keep a group l-diverse (D7), shown "s"; `structural_zero`: a zero
+ * by construction, the only zero shown; `rounded`: fallback rounding; `withheld`: nothing could be published.
+ */
+export type EntryStatus = "published" | "structural_zero" | "primary" | "secondary" | "rounded" | "withheld";
+
+export interface PublishedEntry {
+  /** Category per dimension; null where the entry is the total over that dimension. */
+  categories: (string | null)[];
+  /** The published number, null when hidden. */
+  value: number | null;
+  /** What a reader sees: a number, "< 11", "s" or "n.d.". */
+  display: string;
+  status: EntryStatus;
+}
+
+export type ProtectionMethod = "suppression" | "rounding" | "withheld";
+
+export interface ProtectedTable {
+  dimensions: readonly TableDimension[];
+  method: ProtectionMethod;
+  /** Cells, every marginal total and the grand total, in extended-grid order (see findPublishedEntry). */
+  entries: PublishedEntry[];
+  /** D10: hidden entries, cells and totals together. */
+  suppressedCount: { primary: number; secondary: number; total: number };
+  roundedCount: number;
+  protectionRange: number;
+  /** Groups merged into hiding because they failed l-diversity (D7). */
+  homogeneousGroupCount: number;
+  /** French note printed under the table. */
+  note: string;
+}
+
+export interface ProtectTableOptions {
+  /** Minimum width of the interval an attacker can infer for a hidden count (see disclosure-rules.ts). */
+  protectionRange?: number;
+  /** Dimension holding a sensitive attribute whose groups must be l-diverse (D7). */
+  sensitiveDimension?: string;
+  lDiversity?: number;
+}
+
+/**
+ * Applies D2, D3 and D7 to a table: hides counts 0–10, hides complementary entries until no hidden count can be
+ * narrowed below the protection range from the published ones (proven by certificates), and falls back to
+ * rounding, then to withholding, when suppression cannot do it.
+ */
+export function protectTable(table: CountTable, options: ProtectTableOptions = {}): ProtectedTable {
+  const protectionRange = options.protectionRange ?? DEFAULT_PROTECTION_RANGE;
+  if (!(protectionRange >= 0 && protectionRange <= MAX_HIDDEN_COUNT)) {
+    throw new RangeError(`the protection range must lie in 0..${MAX_HIDDEN_COUNT}`);
+  }
+  const grid = gridOfTable(table);
+  const values = computeEntryValues(grid, table.cells);
+  const structural = findStructuralZeroEntries(table, grid);
+  const forced = new Set<number>();
+  const homogeneous = options.sensitiveDimension
+    ? findHomogeneousGroups(table, options.sensitiveDimension, options.lDiversity ?? DEFAULT_L_DIVERSITY)
+    : [];
+  for (const group of homogeneous) for (const entry of group.entries) if (!structural.has(entry)) forced.add(entry);
+
+  const statuses = new Array<EntryStatus>(grid.entryCount);
+  for (let entry = 0; entry < grid.entryCount; entry++) {
+    const value = values[entry] ?? 0;
+    if (structural.has(entry)) statuses[entry] = "structural_zero";
+    else if (value <= MAX_HIDDEN_COUNT) statuses[entry] = "primary";
+    else statuses[entry] = forced.has(entry) ? "secondary" : "published";
+  }
+  const targets = statuses.flatMap((status, entry) => (status === "primary" ? [entry] : []));
+
+  const knowledge = knowledgeOfStatuses(grid, values, statuses);
+  const suppression = suppressComplementaryEntries(
+    knowledge,
+    values,
+    targets,
+    protectionRange,
+    (entry) => statuses[entry] === "published",
+  );
+  let method: ProtectionMethod = "suppression";
+  if (suppression.unprotected.length === 0) {
+    for (const entry of suppression.secondary) statuses[entry] = "secondary";
+  } else {
+    method = tryRounding(grid, values, statuses, targets, protectionRange) ? "rounding" : "withheld";
+  }
+  return present(table, grid, values, statuses, method, protectionRange, homogeneous.length);
+}
+
+/** A structural zero is a cell declared so, or a total over structural zeros only. */
+function findStructuralZeroEntries(table: CountTable, grid: ExtendedGrid): Set<number> {
+  const possibleCells = table.cells.map((_, cell) => (table.structuralZeros.has(cell) ? 0 : 1));
+  const possible = computeEntryValues(grid, possibleCells);
+  return new Set(possible.flatMap((count, entry) => (count === 0 ? [entry] : [])));
+}
+
+function knowledgeOfStatuses(
+  grid: ExtendedGrid,
+  values: readonly number[],
+  statuses: readonly EntryStatus[],
+): MutableKnowledge {
+  const lower = new Array<number>(grid.entryCount);
+  const upper = new Array<number>(grid.entryCount);
+  statuses.forEach((status, entry) => {
+    const bounds = boundsOf(status, status === "rounded" ? roundCount(values[entry] ?? 0) : (values[entry] ?? 0));
+    lower[entry] = bounds.lower;
+    upper[entry] = bounds.upper;
+  });
+  return { grid, lower, upper, boxes: [] };
+}
+
+/** What a reader knows about an entry from its status and published value. */
+function boundsOf(status: EntryStatus, published: number): { lower: number; upper: number } {
+  switch (status) {
+    case "published":
+      return { lower: published, upper: published };
+    case "structural_zero":
+      return { lower: 0, upper: 0 };
+    case "primary":
+      return { lower: 0, upper: MAX_HIDDEN_COUNT };
+    case "secondary":
+      return { lower: MIN_PUBLISHED_COUNT, upper: Number.POSITIVE_INFINITY };
+    case "rounded":
+      return roundingInterval(published);
+    case "withheld":
+      return { lower: 0, upper: Number.POSITIVE_INFINITY };
+  }
+}
+
+/** Rounds every count ≥ 11 not hidden for l-diversity; true when certificates then protect every hidden count. */
+function tryRounding(
+  grid: ExtendedGrid,
+  values: readonly number[],
+  statuses: EntryStatus[],
+  targets: readonly number[],
+  protectionRange: number,
+): boolean {
+  const rounded = statuses.map((status) => (status === "published" ? "rounded" : status));
+  const knowledge = knowledgeOfStatuses(grid, values, rounded);
+  const isProtected = targets.every((target) => {
+    const need = requiredWidth(knowledge, target, protectionRange);
+    const interval = certifyEntry(knowledge, values, target, need);
+    if (interval.up + interval.down >= need) return true;
+    const local = certifyEntryLocally(knowledge, values, target);
+    return local.up + local.down >= need;
+  });
+  statuses.forEach((status, entry) => {
+    if (isProtected) statuses[entry] = rounded[entry] ?? status;
+    else if (status !== "structural_zero") statuses[entry] = "withheld";
+  });
+  return isProtected;
+}
+
+function present(
+  table: CountTable,
+  grid: ExtendedGrid,
+  values: readonly number[],
+  statuses: readonly EntryStatus[],
+  method: ProtectionMethod,
+  protectionRange: number,
+  homogeneousGroupCount: number,
+): ProtectedTable {
+  const entries = statuses.map((status, entry): PublishedEntry => {
+    const categories = levelsOfEntry(grid, entry).map((level, d) =>
+      level === grid.sizes[d] ? null : (table.dimensions[d]?.categories[level] ?? null),
+    );
+    const value = values[entry] ?? 0;
+    switch (status) {
+      case "published":
+        return { categories, value, display: String(value), status };
+      case "structural_zero":
+        return { categories, value: 0, display: "0", status };
+      case "rounded": {
+        const roundedValue = roundCount(value);
+        return { categories, value: roundedValue, display: String(roundedValue), status };
+      }
+      case "primary":
+        return { categories, value: null, display: SMALL_COUNT_LABEL, status };
+      case "secondary":
+        return { categories, value: null, display: SECRET_LABEL, status };
+      case "withheld":
+        return { categories, value: null, display: WITHHELD_LABEL, status };
+    }
+  });
+  const count = (status: EntryStatus) => statuses.filter((s) => s === status).length;
+  const suppressedCount = {
+    primary: count("primary"),
+    secondary: count("secondary"),
+    total: count("primary") + count("secondary") + count("withheld"),
+  };
+  return {
+    dimensions: table.dimensions,
+    method,
+    entries,
+    suppressedCount,
+    roundedCount: count("rounded"),
+    protectionRange,
+    homogeneousGroupCount,
+    note: frenchNote(method, suppressedCount, homogeneousGroupCount),
+  };
+}
+
+function frenchNote(
+  method: ProtectionMethod,
+  suppressed: ProtectedTable["suppressedCount"],
+  homogeneousGroupCount: number,
+): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? "s" : ""}`;
+  if (method === "withheld") {
+    return "Secret statistique : ce tableau ne peut pas être diffusé sans risque de réidentification ; aucun effectif n'est publié.";
+  }
+  const parts = [
+    `Secret statistique : les effectifs de 0 à ${MAX_HIDDEN_COUNT} sont remplacés par « ${SMALL_COUNT_LABEL} » ` +
+      `(${plural(suppressed.primary, "case")} ou totaux) ; seuls les zéros structurels sont affichés.`,
+  ];
+  if (method === "suppression" && suppressed.secondary > 0) {
+    parts.push(
+      `${plural(suppressed.secondary, "autre effectif")} d'au moins ${MIN_PUBLISHED_COUNT} ` +
+        `${suppressed.secondary > 1 ? "sont masqués" : "est masqué"} (« ${SECRET_LABEL} ») ` +
+        "pour qu'aucun effectif masqué ne puisse être retrouvé à partir des totaux publiés.",
+    );
+  }
+  if (method === "rounding") {
+    parts.push(
+      `Le masquage ne suffisant pas à protéger ce tableau, les effectifs d'au moins ${MIN_PUBLISHED_COUNT} sont ` +
+        `arrondis à la dizaine la plus proche (${2 * ROUNDING_BASE} au minimum) ; les totaux sont arrondis ` +
+        "séparément et peuvent différer de la somme des cases.",
+    );
+  }
+  if (homogeneousGroupCount > 0) {
+    parts.push(
+      `${plural(homogeneousGroupCount, "groupe")} dont toutes les personnes partagent la même caractéristique ` +
+        `${homogeneousGroupCount > 1 ? "sont masqués" : "est masqué"}.`,
+    );
+  }
+  return parts.join(" ");
+}
+
+/** The entry for a combination of categories (null = total over that dimension). */
+export function findPublishedEntry(
+  table: ProtectedTable,
+  categories: readonly (string | null)[],
+): PublishedEntry | undefined {
+  return table.entries.find((entry) => entry.categories.every((category, d) => category === categories[d]));
+}
+
+/**
+ * Rebuilds, from a protected table alone, what a reader can know about every entry: the input of the exact
+ * auditor, which must never see true counts.
+ */
+export function knowledgeOfPublication(table: ProtectedTable): AttackerKnowledge {
+  const grid = gridOfTable({ dimensions: table.dimensions, cells: [], structuralZeros: new Set() });
+  const lower = new Array<number>(grid.entryCount);
+  const upper = new Array<number>(grid.entryCount);
+  table.entries.forEach((entry, index) => {
+    const bounds = boundsOf(entry.status, entry.value ?? 0);
+    lower[index] = bounds.lower;
+    upper[index] = bounds.upper;
+  });
+  return { grid, lower, upper, boxes: [] };
+}
+
+/** Entries hidden as counts 0–10: the ones whose protection the auditor checks. */
+export function listSmallCountEntries(table: ProtectedTable): number[] {
+  return table.entries.flatMap((entry, index) => (entry.status === "primary" ? [index] : []));
+}

@@ -1,0 +1,144 @@
+import { ACTIONS } from "@shared/actions.ts";
+import { ROLES, type Role } from "@shared/roles.ts";
+import { describe, expect, it } from "vitest";
+import { buildApp, registeredRoutes } from "../app.ts";
+import { isDeclaredPublic } from "../http/public-routes.ts";
+import { testApp } from "../test/test-app.ts";
+import type { UserActor } from "./actor.ts";
+import { authorize, can, isKnownAction, mayAttempt } from "./policy.ts";
+
+const ALL = ROLES;
+const ADMIN: readonly Role[] = ["admin"];
+
+/**
+ * Who may call each route. A route missing here fails the suite, so each new route comes with its decision.
+ * `body` is a valid request for roles that pass, so that a grant is seen as a 2xx, not a 400.
+ */
+const MATRIX: { method: string; url: string; roles: readonly Role[]; body?: () => unknown }[] = [
+  { method: "GET", url: "/api/session", roles: ALL },
+  { method: "POST", url: "/api/auth/totp/setup", roles: ALL },
+  { method: "POST", url: "/api/auth/totp/enable", roles: ALL, body: () => ({ code: "123456" }) },
+  { method: "POST", url: "/api/auth/totp/disable", roles: ALL, body: () => ({ code: "123456" }) },
+  { method: "POST", url: "/api/auth/password", roles: ALL, body: () => ({ currentPassword: "x", newPassword: "un-mot-de-passe-long" }) },
+  { method: "POST", url: "/api/auth/logout", roles: ALL },
+  { method: "POST", url: "/api/auth/logout-everywhere", roles: ALL },
+  { method: "POST", url: "/api/auth/totp", roles: [], body: () => ({ code: "123456" }) },
+  { method: "GET", url: "/api/admin/organisations", roles: ADMIN },
+  { method: "POST", url: "/api/admin/organisations", roles: ADMIN, body: () => ({ name: "Foyer test", type: "establishment", departmentCode: "93" }) },
+  { method: "PATCH", url: "/api/admin/organisations/:id", roles: ADMIN, body: () => ({ version: 1 }) },
+  { method: "GET", url: "/api/admin/users", roles: ADMIN },
+  { method: "GET", url: "/api/admin/users/:id", roles: ADMIN },
+  { method: "POST", url: "/api/admin/users", roles: ADMIN, body: () => ({ organisationId: crypto.randomUUID(), email: "x@y.fr", displayName: "X Y", roles: ["educator"] }) },
+  { method: "PATCH", url: "/api/admin/users/:id", roles: ADMIN, body: () => ({ version: 1 }) },
+  { method: "POST", url: "/api/admin/users/:id/reset-password", roles: ADMIN },
+  { method: "POST", url: "/api/admin/users/:id/reset-totp", roles: ADMIN },
+  { method: "GET", url: "/api/admin/audit", roles: ADMIN },
+  { method: "POST", url: "/api/admin/audit/verify", roles: ADMIN },
+  { method: "GET", url: "/api/admin/audit/anchor", roles: ADMIN },
+  { method: "POST", url: "/api/admin/audit/anchor", roles: ADMIN },
+];
+
+describe("route policies", () => {
+  it("gives every API route a policy decision, and only declared routes are public", async () => {
+    const { app } = await testApp();
+    const routes = registeredRoutes(app);
+    expect(routes.length).toBeGreaterThan(20);
+    for (const route of routes) {
+      const decided = route.policy === "public" || route.policy === "session" || isKnownAction(route.policy);
+      expect(decided, `${route.method} ${route.url}`).toBe(true);
+      if (route.policy === "public") expect(isDeclaredPublic(route.url), `${route.url} is public`).toBe(true);
+    }
+  });
+
+  it("refuses to start with a route that names no policy", async () => {
+    const { ctx } = await testApp();
+    const app = await buildApp(ctx);
+    expect(() => app.get("/api/forgotten", async () => ({ secret: true }))).toThrow(/no policy decision/);
+    await app.close();
+  });
+
+  it("has a matrix line for every protected route", async () => {
+    const { app } = await testApp();
+    const protectedRoutes = registeredRoutes(app).filter((r) => r.policy !== "public");
+    const missing = protectedRoutes.filter((r) => !MATRIX.some((m) => m.method === r.method && m.url === r.url));
+    expect(missing).toEqual([]);
+  });
+
+  it("grants and denies each route to each role as the matrix says", async () => {
+    const { api, make } = await testApp();
+    const target = await make.user({ roles: ["educator"], departmentCode: "93" });
+    const organisation = await make.organisation({ type: "establishment", departmentCode: "93" });
+    const failures: string[] = [];
+    for (const role of ROLES) {
+      const user = await make.user({ roles: [role], departmentCode: role === "national_analyst" ? null : "93" });
+      for (const line of MATRIX) {
+        const url = line.url.replace(":id", line.url.includes("organisations") ? organisation.id : target.id);
+        const client = api.as(user);
+        const body = line.body?.();
+        const res =
+          line.method === "GET"
+            ? await client.get(url)
+            : line.method === "PATCH"
+              ? await client.patch(url, body ?? {})
+              : await client.post(url, body);
+        const granted = line.roles.includes(role);
+        const refused = res.status === 401 || res.status === 403;
+        // A granted call may still fail on its own terms (a wrong code, a stale version); it must not be refused.
+        const refusedByPolicy = refused && ["forbidden", "unauthenticated", "totp_required"].includes(res.json().code);
+        if (granted === refusedByPolicy) failures.push(`${role} ${line.method} ${line.url} -> ${res.status} ${res.body.slice(0, 80)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("answers anonymous callers of every protected GET route with 401 problem+json", async () => {
+    const { app, api } = await testApp();
+    for (const route of registeredRoutes(app).filter((r) => r.policy !== "public" && r.method === "GET")) {
+      const res = await api.get(route.url.replace(":id", crypto.randomUUID()));
+      expect(res.status, route.url).toBe(401);
+      expect(res.headers["content-type"]).toContain("application/problem+json");
+    }
+  });
+});
+
+const actor = (overrides: Partial<UserActor>): UserActor => ({
+  kind: "user",
+  userId: "u",
+  organisationId: "o",
+  organisationType: "ase_service",
+  departmentCode: "93",
+  roles: ["admin"],
+  adminDepartmentCode: "93",
+  isActive: true,
+  sessionId: null,
+  requestId: null,
+  ...overrides,
+});
+
+describe("policy table", () => {
+  it("denies every action to a deactivated user", () => {
+    const inactive = actor({ isActive: false, adminDepartmentCode: null });
+    for (const action of ACTIONS) expect(mayAttempt(inactive, action)).toBe(false);
+  });
+
+  it("limits a département administrator to their département, and lets a national one everywhere", () => {
+    const local = actor({});
+    const national = actor({ adminDepartmentCode: null, departmentCode: null, organisationType: "national_coordination" });
+    const inParis = { kind: "user" as const, id: "x", organisationId: "y", departmentCode: "75" };
+    const inSeineSaintDenis = { ...inParis, departmentCode: "93" };
+    expect(can(local, "user.update", inSeineSaintDenis)).toBe(true);
+    expect(can(local, "user.update", inParis)).toBe(false);
+    expect(can(national, "user.update", inParis)).toBe(true);
+  });
+
+  it("answers 404 rather than 403 for a record outside the actor's sight", () => {
+    const local = actor({});
+    const elsewhere = { kind: "user" as const, id: "x", organisationId: "y", departmentCode: "75" };
+    expect(() => authorize(local, "user.reset_password", elsewhere)).toThrow(expect.objectContaining({ status: 404 }));
+    expect(() => authorize(actor({ roles: ["educator"] }), "user.list")).toThrow(expect.objectContaining({ status: 403 }));
+  });
+
+  it("denies a rule that needs a record when none is given", () => {
+    expect(can(actor({}), "user.update")).toBe(false);
+  });
+});
