@@ -27,6 +27,7 @@ import { isDeclaredPublic } from "./http/public-routes.ts";
 import { sessionCookieName } from "./http/session-cookie.ts";
 import { healthRoutes } from "./health/health.routes.ts";
 import { mayAttempt } from "./policy/policy.ts";
+import { qualificationRoutes } from "./qualification/qualification.routes.ts";
 
 export const WEB_DIST = fileURLToPath(new URL("../../dist/web", import.meta.url));
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -137,6 +138,7 @@ export async function buildApp(ctx: AppContext) {
   await app.register(authRoutes(ctx));
   await app.register(adminRoutes(ctx));
   await app.register(auditRoutes(ctx));
+  await app.register(qualificationRoutes(ctx));
 
   if (existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ["index.html"], maxAge: "1h" });

@@ -21,6 +21,8 @@ export const ACTIONS = [
   "user.reset_totp",
   "audit.read",
   "audit.verify",
+  // identification
+  "qualification.run",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

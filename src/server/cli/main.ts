@@ -5,6 +5,7 @@ import { DataFolderLockedError } from "../db/data-folder-lock.ts";
 import { MissingKeyError } from "../keys/key-ring.ts";
 import { auditCommands } from "./audit.command.ts";
 import { migrateCommand } from "./migrate.command.ts";
+import { qualifyCommand } from "./qualify.command.ts";
 import { totpCommand } from "./totp.command.ts";
 import { userCommands } from "./user.command.ts";
 
@@ -43,6 +44,7 @@ export async function main(argv: string[]) {
   auditCommands(program);
   userCommands(program);
   totpCommand(program);
+  qualifyCommand(program);
   program.command("version").action(() => {
     const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
     process.stdout.write(`${pkg.version}\n`);

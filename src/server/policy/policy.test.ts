@@ -36,6 +36,12 @@ const MATRIX: { method: string; url: string; roles: readonly Role[]; body?: () =
   { method: "POST", url: "/api/admin/audit/verify", roles: ADMIN },
   { method: "GET", url: "/api/admin/audit/anchor", roles: ADMIN },
   { method: "POST", url: "/api/admin/audit/anchor", roles: ADMIN },
+  {
+    method: "POST",
+    url: "/api/qualification",
+    roles: ALL.filter((r) => r !== "admin" && r !== "national_analyst"),
+    body: () => ({ ageAtFacts: 16, ageUncertain: false, acts: ["recruit"], means: [], purposes: ["proxenetisme"], circumstances: [] }),
+  },
 ];
 
 describe("route policies", () => {

@@ -21,6 +21,18 @@ interface Rule {
 
 const ANY = "any" as const;
 
+/** Everyone who works on individual cases; national roles and administrators see aggregates or accounts only. */
+const CASE_PROFESSIONALS: readonly Role[] = [
+  "educator",
+  "ase_referent",
+  "ase_manager",
+  "crip_officer",
+  "association_worker",
+  "prosecutor",
+  "juvenile_judge",
+  "police_liaison",
+];
+
 /** An administrator administers one département, or the whole country when not tied to one. */
 function inAdminScope(actor: UserActor, target: Target): boolean {
   if (!actor.roles.includes("admin")) return false;
@@ -48,6 +60,8 @@ const rules: Record<Action, Rule> = {
   "audit.read": { roles: ["admin"], when: inAdminScope },
   // The result says whether the chain holds and where it breaks: nothing personal, so every administrator may run it.
   "audit.verify": { roles: ["admin"] },
+
+  "qualification.run": { roles: CASE_PROFESSIONALS },
 };
 
 function hasAnyRole(actor: UserActor, roles: Rule["roles"]): boolean {
