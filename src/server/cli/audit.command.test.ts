@@ -19,7 +19,7 @@ const config = () => readConfig(env);
 const repere = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { env, encoding: "utf8", timeout: 60_000 });
 
 describe("repere audit verify", () => {
-  it("exits 0 on an intact trail, 1 with the position and id of a hand-edited entry, 2 without the key", async () => {
+  it("exits 0 on an intact trail, 1 with the position and id of a hand-edited entry, 2 without the key", { timeout: 180_000 }, async () => {
     const ctx = await openContext(config(), { createKeys: true });
     for (let i = 0; i < 3; i++) await recordAudit(ctx.db, ctx.keys.audit, systemActor("test"), { action: "system.anchor", details: { i } });
     await ctx.database.close();
@@ -49,7 +49,7 @@ describe("repere audit verify", () => {
     expect(noKey.stderr).toMatch(/clé audit introuvable/);
   });
 
-  it("stops with a clear message when the server holds the data folder", async () => {
+  it("stops with a clear message when the server holds the data folder", { timeout: 120_000 }, async () => {
     const ctx = await openContext(config(), { createKeys: true });
     try {
       const res = repere("audit", "verify");

@@ -14,7 +14,7 @@ const run = (input: unknown) => {
 };
 
 describe("npx repere qualify FILE.json", () => {
-  it("prints one JSON object and nothing else, and exits 0", () => {
+  it("prints one JSON object and nothing else, and exits 0", { timeout: 60_000 }, () => {
     const res = run({ ageAtFacts: 16, ageUncertain: false, acts: ["recruit"], means: [], purposes: ["proxenetisme"], circumstances: ["electronic_network_contact"] });
     expect(res.status).toBe(0);
     const result = JSON.parse(res.stdout);
@@ -24,7 +24,7 @@ describe("npx repere qualify FILE.json", () => {
     for (const action of result.actions) expect(Object.keys(action)).toEqual(expect.arrayContaining(["code", "label", "deadline", "legalBasis"]));
   });
 
-  it("exits 2 with a French message naming the field for invalid input, with nothing on stdout", () => {
+  it("exits 2 with a French message naming the field for invalid input, with nothing on stdout", { timeout: 120_000 }, () => {
     const res = run({ ageAtFacts: null, ageUncertain: false, acts: [], means: [], purposes: [], circumstances: [] });
     expect(res.status).toBe(2);
     expect(res.stdout).toBe("");
