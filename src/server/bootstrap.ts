@@ -1,7 +1,7 @@
 import type { Config } from "./config.ts";
 import type { AppContext } from "./context.ts";
-import { openDatabase } from "./db/open-database.ts";
 import { migrateDatabase } from "./db/migrate.ts";
+import { openDatabase } from "./db/open-database.ts";
 import { loadKeyRing } from "./keys/key-ring.ts";
 import { createLogger } from "./logger.ts";
 

@@ -1,7 +1,7 @@
-import { isDepartmentCode } from "./departments.ts";
-import { ORGANISATION_TYPES, ROLES } from "./roles.ts";
-import type { OrganisationType, Role } from "./roles.ts";
 import { Email } from "./auth.ts";
+import { isDepartmentCode } from "./departments.ts";
+import type { OrganisationType, Role } from "./roles.ts";
+import { ORGANISATION_TYPES, ROLES } from "./roles.ts";
 import { z } from "./zod-fr.ts";
 
 export const DepartmentCode = z
@@ -34,21 +34,14 @@ export const CreateUserInput = z.strictObject({
   organisationId: z.uuid("Organisation invalide."),
   email: Email,
   displayName: Name,
-  roles: z
-    .array(z.enum(ROLES, "Rôle inconnu."))
-    .min(1, "Choisissez au moins un rôle.")
-    .max(ROLES.length),
+  roles: z.array(z.enum(ROLES, "Rôle inconnu.")).min(1, "Choisissez au moins un rôle.").max(ROLES.length),
   adminDepartmentCode: DepartmentCode.nullable().optional(),
 });
 export type CreateUserInput = z.infer<typeof CreateUserInput>;
 
 export const UpdateUserInput = z.strictObject({
   displayName: Name.optional(),
-  roles: z
-    .array(z.enum(ROLES, "Rôle inconnu."))
-    .min(1, "Choisissez au moins un rôle.")
-    .max(ROLES.length)
-    .optional(),
+  roles: z.array(z.enum(ROLES, "Rôle inconnu.")).min(1, "Choisissez au moins un rôle.").max(ROLES.length).optional(),
   isActive: z.boolean().optional(),
   version: z.int().min(1),
 });

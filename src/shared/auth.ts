@@ -31,11 +31,7 @@ export const TotpCode = z
 export const TotpInput = z.union([
   z.strictObject({ code: TotpCode }),
   z.strictObject({
-    recoveryCode: z
-      .string()
-      .trim()
-      .min(8, "Code de secours invalide.")
-      .max(32, "Code de secours invalide."),
+    recoveryCode: z.string().trim().min(8, "Code de secours invalide.").max(32, "Code de secours invalide."),
   }),
 ]);
 export type TotpInput = z.infer<typeof TotpInput>;

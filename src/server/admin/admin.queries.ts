@@ -118,7 +118,12 @@ export async function insertUser(db: Executor, values: typeof users.$inferInsert
   return row;
 }
 
-export async function updateUserVersioned(db: Executor, id: string, version: number, values: Partial<typeof users.$inferInsert>) {
+export async function updateUserVersioned(
+  db: Executor,
+  id: string,
+  version: number,
+  values: Partial<typeof users.$inferInsert>,
+) {
   const [row] = await db
     .update(users)
     .set({ ...values, version: sql`${users.version} + 1`, updatedAt: new Date() })

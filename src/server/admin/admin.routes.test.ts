@@ -25,23 +25,33 @@ describe("admin: organisations", () => {
   it("refuses creating an organisation outside the département, and a département missing", async () => {
     const { api, make } = await testApp();
     const admin = await make.user({ roles: ["admin"], departmentCode: "13" });
-    const outside = await api.as(admin).post("/api/admin/organisations", { name: "Foyer", type: "establishment", departmentCode: "69" });
+    const outside = await api
+      .as(admin)
+      .post("/api/admin/organisations", { name: "Foyer", type: "establishment", departmentCode: "69" });
     expect(outside.status).toBe(403);
     expect(outside.json().code).toBe("out_of_scope");
-    const missing = await api.as(admin).post("/api/admin/organisations", { name: "Foyer", type: "establishment", departmentCode: null });
+    const missing = await api
+      .as(admin)
+      .post("/api/admin/organisations", { name: "Foyer", type: "establishment", departmentCode: null });
     expect(missing.status).toBe(400);
     expect(missing.json().errors[0].path).toBe("departmentCode");
-    const unknown = await api.as(admin).post("/api/admin/organisations", { name: "Foyer", type: "establishment", departmentCode: "99" });
+    const unknown = await api
+      .as(admin)
+      .post("/api/admin/organisations", { name: "Foyer", type: "establishment", departmentCode: "99" });
     expect(unknown.status).toBe(400);
   });
 
   it("creates, then refuses a stale edit with a conflict and keeps the first edit", async () => {
     const { api, make } = await testApp();
     const admin = await make.user({ roles: ["admin"], departmentCode: "13" });
-    const created = await api.as(admin).post("/api/admin/organisations", { name: "Foyer du Port", type: "establishment", departmentCode: "13" });
+    const created = await api
+      .as(admin)
+      .post("/api/admin/organisations", { name: "Foyer du Port", type: "establishment", departmentCode: "13" });
     expect(created.status).toBe(201);
     const { id, version } = created.json();
-    expect((await api.as(admin).patch(`/api/admin/organisations/${id}`, { name: "Foyer du Vieux-Port", version })).status).toBe(200);
+    expect(
+      (await api.as(admin).patch(`/api/admin/organisations/${id}`, { name: "Foyer du Vieux-Port", version })).status,
+    ).toBe(200);
     const stale = await api.as(admin).patch(`/api/admin/organisations/${id}`, { name: "Autre nom", version });
     expect(stale.status).toBe(409);
     expect(stale.json().title).toMatch(/modifiée entre-temps/);
@@ -53,7 +63,9 @@ describe("admin: organisations", () => {
     const { api, make } = await testApp();
     const admin = await make.user({ roles: ["admin"], departmentCode: "13" });
     const name = `Foyer'); drop table users; -- <script>alert(1)</script>`;
-    const res = await api.as(admin).post("/api/admin/organisations", { name, type: "establishment", departmentCode: "13" });
+    const res = await api
+      .as(admin)
+      .post("/api/admin/organisations", { name, type: "establishment", departmentCode: "13" });
     expect(res.status).toBe(201);
     expect(res.json().name).toBe(name);
   });
@@ -65,7 +77,9 @@ describe("admin: users", () => {
     const admin = await make.user({ roles: ["admin"], departmentCode: "13" });
     const foyer = await make.organisation({ type: "establishment", departmentCode: "13" });
     const email = uniqueEmail("educ");
-    const res = await api.as(admin).post("/api/admin/users", { organisationId: foyer.id, email, displayName: "Nadia B.", roles: ["educator"] });
+    const res = await api
+      .as(admin)
+      .post("/api/admin/users", { organisationId: foyer.id, email, displayName: "Nadia B.", roles: ["educator"] });
     expect(res.status).toBe(201);
     const { user, temporaryPassword } = res.json();
     const login = await api.post("/api/auth/login", { email, password: temporaryPassword });
@@ -91,7 +105,14 @@ describe("admin: users", () => {
     });
     expect(wrongRole.status).toBe(400);
     expect(wrongRole.json().code).toBe("role_not_allowed");
-    const taken = await api.as(admin).post("/api/admin/users", { organisationId: foyer.id, email: admin.email, displayName: "Double", roles: ["educator"] });
+    const taken = await api
+      .as(admin)
+      .post("/api/admin/users", {
+        organisationId: foyer.id,
+        email: admin.email,
+        displayName: "Double",
+        roles: ["educator"],
+      });
     expect(taken.status).toBe(409);
     expect(taken.json().errors[0].path).toBe("email");
   });
@@ -107,7 +128,10 @@ describe("admin: users", () => {
     expect((await educatorClient.get("/api/session")).status).toBe(401);
     const self = await api.as(admin).patch(`/api/admin/users/${admin.id}`, { isActive: false, version: 1 });
     expect(self.json().code).toBe("cannot_deactivate_self");
-    const live = await ctx.db.select().from(sessions).where(and(eq(sessions.userId, educator.id)));
+    const live = await ctx.db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.userId, educator.id)));
     expect(live.every((s) => s.revokedAt !== null)).toBe(true);
   });
 
@@ -118,14 +142,16 @@ describe("admin: users", () => {
     const reset = await api.as(admin).post(`/api/admin/users/${manager.id}/reset-password`);
     const { temporaryPassword } = reset.json();
     expect((await api.post("/api/auth/login", { email: manager.email, password: manager.password })).status).toBe(401);
-    expect((await api.post("/api/auth/login", { email: manager.email, password: temporaryPassword })).json().stage).toBe("totp_required");
+    expect(
+      (await api.post("/api/auth/login", { email: manager.email, password: temporaryPassword })).json().stage,
+    ).toBe("totp_required");
     const totp = await api.as(admin).post(`/api/admin/users/${manager.id}/reset-totp`);
     expect(totp.json().hasTotp).toBe(false);
     const [row] = await ctx.db.select({ secret: users.totpSecretEnc }).from(users).where(eq(users.id, manager.id));
     expect(row?.secret).toBeNull();
-    expect((await api.post("/api/auth/login", { email: manager.email, password: temporaryPassword })).json().stage).toBe(
-      "password_change_required",
-    );
+    expect(
+      (await api.post("/api/auth/login", { email: manager.email, password: temporaryPassword })).json().stage,
+    ).toBe("password_change_required");
   });
 
   it("answers 404 for a user of another département and 400 for a malformed id", async () => {
@@ -151,7 +177,10 @@ describe("admin: audit log", () => {
     const actors = page.events.map((e: { actorUserId: string }) => e.actorUserId);
     expect(actors).toContain(local.id);
     expect(actors).not.toContain(remote.id);
-    const reads = await ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, "audit.read"), eq(auditEvents.actorUserId, admin.id)));
+    const reads = await ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "audit.read"), eq(auditEvents.actorUserId, admin.id)));
     expect(reads).toHaveLength(1);
     expect((await api.as(admin).get("/api/admin/audit?departmentCode=64")).status).toBe(403);
     expect((await api.as(admin).get("/api/admin/audit?from=pas-une-date")).status).toBe(400);

@@ -7,7 +7,13 @@ import type {
   UpdateUserInput,
   UserView,
 } from "@shared/admin.ts";
-import { ORGANISATION_TYPES, type OrganisationType, ROLES_BY_ORGANISATION_TYPE, type Role, organisationTypeHasDepartment } from "@shared/roles.ts";
+import {
+  ORGANISATION_TYPES,
+  type OrganisationType,
+  organisationTypeHasDepartment,
+  ROLES_BY_ORGANISATION_TYPE,
+  type Role,
+} from "@shared/roles.ts";
 import { recordAudit } from "../audit/record.ts";
 import { clearThrottle, replaceRecoveryCodes, revokeUserSessions } from "../auth/auth.queries.ts";
 import { generateTemporaryPassword, hashPassword } from "../auth/passwords.ts";
@@ -37,7 +43,12 @@ const organisationTarget = (o: { id: string; departmentCode: string | null }): T
   id: o.id,
   departmentCode: o.departmentCode,
 });
-const userTarget = (u: UserRow): Target => ({ kind: "user", id: u.id, organisationId: u.organisationId, departmentCode: u.departmentCode });
+const userTarget = (u: UserRow): Target => ({
+  kind: "user",
+  id: u.id,
+  organisationId: u.organisationId,
+  departmentCode: u.departmentCode,
+});
 
 function presentUser(u: UserRow): UserView {
   return {
@@ -57,10 +68,16 @@ function presentUser(u: UserRow): UserView {
   };
 }
 
-export async function listOrganisationsForAdmin(ctx: AppContext, actor: UserActor, filters: { q?: string; departmentCode?: string }) {
+export async function listOrganisationsForAdmin(
+  ctx: AppContext,
+  actor: UserActor,
+  filters: { q?: string; departmentCode?: string },
+) {
   authorize(actor, "organisation.list");
   const rows = await listOrganisations(ctx.db, organisationsInAdminScope(actor), filters);
-  return rows.map((r): OrganisationView => ({ ...r, type: r.type as OrganisationType, userCount: Number(r.userCount) }));
+  return rows.map(
+    (r): OrganisationView => ({ ...r, type: r.type as OrganisationType, userCount: Number(r.userCount) }),
+  );
 }
 
 async function getOrganisationInScope(ctx: AppContext, actor: Actor, id: string) {
@@ -98,7 +115,12 @@ export async function createOrganisation(ctx: AppContext, actor: UserActor, inpu
   });
 }
 
-export async function updateOrganisation(ctx: AppContext, actor: UserActor, id: string, input: UpdateOrganisationInput) {
+export async function updateOrganisation(
+  ctx: AppContext,
+  actor: UserActor,
+  id: string,
+  input: UpdateOrganisationInput,
+) {
   const organisation = await findOrganisation(ctx.db, id);
   if (!organisation) throw notFound();
   authorize(actor, "organisation.update", organisationTarget(organisation));
@@ -155,7 +177,9 @@ export async function createUser(ctx: AppContext, actor: Actor, input: CreateUse
   if (!ORGANISATION_TYPES.includes(type)) throw new Error(`unknown organisation type ${type}`);
   checkRoles(type, input.roles);
   if (await emailExists(ctx.db, input.email)) {
-    throw new AppError("email_taken", 409, undefined, [{ path: "email", message: "Un compte utilise déjà cette adresse électronique." }]);
+    throw new AppError("email_taken", 409, undefined, [
+      { path: "email", message: "Un compte utilise déjà cette adresse électronique." },
+    ]);
   }
   // An administrator administers the département of their organisation; only the national coordination's are national.
   const adminDepartmentCode = input.roles.includes("admin") ? organisation.departmentCode : null;
@@ -194,7 +218,9 @@ export async function updateUserByAdmin(ctx: AppContext, actor: UserActor, id: s
   return ctx.db.transaction(async (tx) => {
     const updated = await updateUserVersioned(tx, id, version, {
       ...changes,
-      ...(changes.roles ? { adminDepartmentCode: changes.roles.includes("admin") ? (organisation?.departmentCode ?? null) : null } : {}),
+      ...(changes.roles
+        ? { adminDepartmentCode: changes.roles.includes("admin") ? (organisation?.departmentCode ?? null) : null }
+        : {}),
     });
     if (!updated) throw conflict();
     // A deactivated account, or one whose roles changed, signs in again with what it now is.
@@ -204,7 +230,11 @@ export async function updateUserByAdmin(ctx: AppContext, actor: UserActor, id: s
       targetType: "user",
       targetId: id,
       departmentCode: user.departmentCode,
-      details: { fields: Object.keys(changes), ...(input.roles ? { roles: input.roles } : {}), revokedSessions: revoked },
+      details: {
+        fields: Object.keys(changes),
+        ...(input.roles ? { roles: input.roles } : {}),
+        revokedSessions: revoked,
+      },
     });
     const fresh = await findUserRow(tx, id);
     if (!fresh) throw notFound();
@@ -237,7 +267,12 @@ export async function resetUserTotp(ctx: AppContext, actor: UserActor, id: strin
   const user = await getUserInScope(ctx, actor, id);
   authorize(actor, "user.reset_totp", userTarget(user));
   await ctx.db.transaction(async (tx) => {
-    await updateUser(tx, id, { totpSecretEnc: null, totpPendingSecretEnc: null, totpEnabledAt: null, totpLastStep: null });
+    await updateUser(tx, id, {
+      totpSecretEnc: null,
+      totpPendingSecretEnc: null,
+      totpEnabledAt: null,
+      totpLastStep: null,
+    });
     await replaceRecoveryCodes(tx, id, []);
     const revoked = await revokeUserSessions(tx, id, ctx.now());
     await recordAudit(tx, ctx.keys.audit, actor, {

@@ -57,7 +57,11 @@ export function hashEntry(key: Key, fields: ChainedFields): string {
   return createHmac("sha256", key.bytes).update(content).digest("hex");
 }
 
-export function macAnchor(key: Key, createdAt: Date, heads: readonly { shard: number; position: number; hash: string }[]) {
+export function macAnchor(
+  key: Key,
+  createdAt: Date,
+  heads: readonly { shard: number; position: number; hash: string }[],
+) {
   const content = JSON.stringify([createdAt.toISOString(), heads.map((h) => [h.shard, h.position, h.hash])]);
   return createHmac("sha256", key.bytes).update(content).digest("hex");
 }

@@ -14,7 +14,11 @@ const nextDay = (isoDate: string) => new Date(new Date(`${isoDate}T00:00:00Z`).g
 /** Browsing the audit trail is itself audited: who looked, with which filters. */
 export async function browseAuditTrail(ctx: AppContext, actor: UserActor, query: AuditQuery): Promise<AuditPage> {
   authorize(actor, "audit.read", { kind: "audit_scope", departmentCode: actor.adminDepartmentCode });
-  if (actor.adminDepartmentCode !== null && query.departmentCode && query.departmentCode !== actor.adminDepartmentCode) {
+  if (
+    actor.adminDepartmentCode !== null &&
+    query.departmentCode &&
+    query.departmentCode !== actor.adminDepartmentCode
+  ) {
     throw new AppError("out_of_scope", 403);
   }
   const rows = await listAuditEvents(ctx.db, auditEventsInAdminScope(actor), {
@@ -39,7 +43,11 @@ export async function browseAuditTrail(ctx: AppContext, actor: UserActor, query:
   };
 }
 
-export async function verifyAuditTrailFor(ctx: AppContext, actor: UserActor, anchor?: Anchor): Promise<AuditVerificationView> {
+export async function verifyAuditTrailFor(
+  ctx: AppContext,
+  actor: UserActor,
+  anchor?: Anchor,
+): Promise<AuditVerificationView> {
   authorize(actor, "audit.verify");
   const result = await verifyAuditTrail(ctx.db, ctx.keys.audit, anchor);
   await recordAudit(ctx.db, ctx.keys.audit, actor, {
@@ -68,6 +76,10 @@ export async function latestAnchorFor(ctx: AppContext, actor: UserActor): Promis
 export async function takeAnchor(ctx: AppContext, actor: Actor) {
   const anchor = await createAnchor(ctx.db, ctx.keys.audit);
   ctx.log.info({ auditAnchor: anchor }, "audit anchor");
-  await recordAudit(ctx.db, ctx.keys.audit, actor, { action: "system.anchor", targetType: "audit_anchor", targetId: String(anchor.id) });
+  await recordAudit(ctx.db, ctx.keys.audit, actor, {
+    action: "system.anchor",
+    targetType: "audit_anchor",
+    targetId: String(anchor.id),
+  });
   return anchor;
 }

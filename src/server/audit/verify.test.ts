@@ -32,7 +32,9 @@ describe("audit trail", () => {
     await writeEntries(20);
     await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        ctx.db.transaction((tx) => recordAudit(tx, ctx.keys.audit, systemActor("test"), { action: "system.anchor", details: { i } })),
+        ctx.db.transaction((tx) =>
+          recordAudit(tx, ctx.keys.audit, systemActor("test"), { action: "system.anchor", details: { i } }),
+        ),
       ),
     );
     const result = await verifyAuditTrail(ctx.db, ctx.keys.audit);
@@ -53,14 +55,19 @@ describe("audit trail", () => {
     await writeEntries(5);
     const [victim] = await ctx.db.select().from(auditEvents).orderBy(asc(auditEvents.id)).limit(1);
     if (!victim) throw new Error("no entry");
-    await asSuperuser(() => ctx.database.query("update audit_events set details = '{\"i\": 999}' where id = $1", [victim.id]));
+    await asSuperuser(() =>
+      ctx.database.query("update audit_events set details = '{\"i\": 999}' where id = $1", [victim.id]),
+    );
     try {
       const result = await verifyAuditTrail(ctx.db, ctx.keys.audit);
       expect(result.intact).toBe(false);
       expect(result.firstBroken).toMatchObject({ id: victim.id, shard: victim.shard, position: victim.position });
     } finally {
       await asSuperuser(() =>
-        ctx.database.query("update audit_events set details = $2::jsonb where id = $1", [victim.id, JSON.stringify(victim.details)]),
+        ctx.database.query("update audit_events set details = $2::jsonb where id = $1", [
+          victim.id,
+          JSON.stringify(victim.details),
+        ]),
       );
     }
     expect((await verifyAuditTrail(ctx.db, ctx.keys.audit)).intact).toBe(true);
@@ -84,7 +91,10 @@ describe("audit trail", () => {
       expect(result.firstBroken?.shard).toBe(shard.shard);
       expect(result.firstBroken?.reason).toMatch(/manquante/);
     } finally {
-      await ctx.db.insert(auditEvents).overridingSystemValue().values({ id, ...row });
+      await ctx.db
+        .insert(auditEvents)
+        .overridingSystemValue()
+        .values({ id, ...row });
     }
   });
 
@@ -113,8 +123,14 @@ describe("audit trail", () => {
       expect(result.firstBroken).toMatchObject({ shard: last.shard, position: last.position });
     } finally {
       const { id, ...row } = last;
-      await ctx.db.insert(auditEvents).overridingSystemValue().values({ id, ...row });
-      await ctx.db.update(auditChainHeads).set({ position: last.position, hash: last.hash }).where(eq(auditChainHeads.shard, last.shard));
+      await ctx.db
+        .insert(auditEvents)
+        .overridingSystemValue()
+        .values({ id, ...row });
+      await ctx.db
+        .update(auditChainHeads)
+        .set({ position: last.position, hash: last.hash })
+        .where(eq(auditChainHeads.shard, last.shard));
     }
     expect((await verifyAuditTrail(ctx.db, ctx.keys.audit, anchor)).intact).toBe(true);
   });

@@ -53,12 +53,16 @@ async function verifyShard(db: Db, key: Key, shard: number, checkpoints: Checkpo
       .limit(BATCH);
     for (const row of rows) {
       const broken = (reason: string): BrokenEntry => ({ id: row.id, shard, position: row.position, reason });
-      if (row.position !== expectedPosition) return { broken: broken(`entrée manquante avant la position ${row.position}`), count };
-      if (row.prevHash !== prevHash) return { broken: broken("chaînage rompu : l'entrée ne suit pas la précédente"), count };
+      if (row.position !== expectedPosition)
+        return { broken: broken(`entrée manquante avant la position ${row.position}`), count };
+      if (row.prevHash !== prevHash)
+        return { broken: broken("chaînage rompu : l'entrée ne suit pas la précédente"), count };
       if (row.keyId !== key.id) return { broken: broken("entrée signée avec une clé inconnue"), count };
-      if (hashEntry(key, row) !== row.hash) return { broken: broken("contenu modifié : l'empreinte ne correspond plus"), count };
+      if (hashEntry(key, row) !== row.hash)
+        return { broken: broken("contenu modifié : l'empreinte ne correspond plus"), count };
       for (const checkpoint of pending) {
-        if (checkpoint.position === row.position && checkpoint.hash !== row.hash) return { broken: broken(checkpoint.reason), count };
+        if (checkpoint.position === row.position && checkpoint.hash !== row.hash)
+          return { broken: broken(checkpoint.reason), count };
       }
       prevHash = row.hash;
       expectedPosition++;
@@ -92,7 +96,12 @@ export async function verifyAuditTrail(db: Db, key: Key, givenAnchor?: Anchor): 
       intact: false,
       checkedEntries: 0,
       anchor,
-      firstBroken: { id: anchor.id, shard: -1, position: -1, reason: "ancre falsifiée : sa signature ne correspond pas" },
+      firstBroken: {
+        id: anchor.id,
+        shard: -1,
+        position: -1,
+        reason: "ancre falsifiée : sa signature ne correspond pas",
+      },
     };
   }
   // Heads are read before the walk: every entry up to each head had committed, so the walk must find it.
@@ -109,7 +118,10 @@ export async function verifyAuditTrail(db: Db, key: Key, givenAnchor?: Anchor): 
     checkpoints.push({ ...head, reason: "fin de chaîne supprimée ou réécrite : la tête ne correspond pas" });
     const anchored = anchor?.heads.find((h) => h.shard === shard);
     if (anchored) {
-      checkpoints.push({ ...anchored, reason: "entrée ancrée absente ou modifiée : la fin de la chaîne a été coupée ou réécrite" });
+      checkpoints.push({
+        ...anchored,
+        reason: "entrée ancrée absente ou modifiée : la fin de la chaîne a été coupée ou réécrite",
+      });
     }
     const result = await verifyShard(db, key, shard, checkpoints);
     checkedEntries += result.count;
@@ -121,7 +133,9 @@ export async function verifyAuditTrail(db: Db, key: Key, givenAnchor?: Anchor): 
 
 export function describeVerification(result: VerificationResult): string {
   if (result.intact) {
-    const anchorText = result.anchor ? `, ancre n° ${result.anchor.id ?? "fournie"} du ${result.anchor.createdAt} respectée` : ", aucune ancre";
+    const anchorText = result.anchor
+      ? `, ancre n° ${result.anchor.id ?? "fournie"} du ${result.anchor.createdAt} respectée`
+      : ", aucune ancre";
     return `Journal d'audit intact : ${result.checkedEntries} entrées vérifiées${anchorText}.`;
   }
   const b = result.firstBroken;

@@ -45,7 +45,10 @@ export async function advanceSession(db: Executor, oldIdHash: string, newIdHash:
 }
 
 export async function revokeSession(db: Executor, idHash: string, at: Date) {
-  await db.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.idHash, idHash), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: at })
+    .where(and(eq(sessions.idHash, idHash), isNull(sessions.revokedAt)));
 }
 
 /** Revokes every session of a user, except one when given (the one changing its password stays signed in). */
@@ -93,7 +96,10 @@ export async function countFailure(db: Executor, emailHash: string, at: Date) {
 }
 
 export async function lockEmail(db: Executor, emailHash: string, until: Date) {
-  await db.update(loginThrottle).set({ lockedUntil: until, failedCount: 0 }).where(eq(loginThrottle.emailHash, emailHash));
+  await db
+    .update(loginThrottle)
+    .set({ lockedUntil: until, failedCount: 0 })
+    .where(eq(loginThrottle.emailHash, emailHash));
 }
 
 export async function clearThrottle(db: Executor, emailHash: string) {
@@ -109,7 +115,8 @@ export async function updateUserAuth(db: Executor, userId: string, values: Parti
 
 export async function replaceRecoveryCodes(db: Executor, userId: string, codeHashes: string[]) {
   await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
-  if (codeHashes.length > 0) await db.insert(recoveryCodes).values(codeHashes.map((codeHash) => ({ userId, codeHash })));
+  if (codeHashes.length > 0)
+    await db.insert(recoveryCodes).values(codeHashes.map((codeHash) => ({ userId, codeHash })));
 }
 
 /** Marks a recovery code used, once: returns false when it does not exist or was already spent. */

@@ -14,7 +14,11 @@ async function loginAs(email: string, password: string) {
 describe("POST /api/auth/login", () => {
   it("refuses a request without the CSRF token", async () => {
     const { app } = await testApp();
-    const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "a@b.fr", password: "x" } });
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "a@b.fr", password: "x" },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.headers["content-type"]).toContain("application/problem+json");
     expect(res.json()).toMatchObject({ code: "csrf_invalid", status: 403 });
@@ -64,7 +68,10 @@ describe("POST /api/auth/login", () => {
     const setCookie = String([res.headers["set-cookie"]].flat().find((c) => String(c).startsWith("repere_session")));
     expect(setCookie).toContain("HttpOnly");
     expect(setCookie).toContain("SameSite=Strict");
-    const [row] = await ctx.db.select().from(sessions).where(eq(sessions.idHash, hashSessionToken(token ?? "")));
+    const [row] = await ctx.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.idHash, hashSessionToken(token ?? "")));
     expect(row?.userId).toBe(user.id);
     const audit = await ctx.db
       .select({ action: auditEvents.action })
@@ -134,7 +141,9 @@ describe("second factor", () => {
     const next = api.withCookies({ repere_session: second.token ?? "" });
     expect((await next.post("/api/auth/totp", { recoveryCode: recoveryCodes[0] })).status).toBe(200);
     const third = await loginAs(analyst.email, analyst.password);
-    const reuse = await api.withCookies({ repere_session: third.token ?? "" }).post("/api/auth/totp", { recoveryCode: recoveryCodes[0] });
+    const reuse = await api
+      .withCookies({ repere_session: third.token ?? "" })
+      .post("/api/auth/totp", { recoveryCode: recoveryCodes[0] });
     expect(reuse.status).toBe(401);
   });
 
@@ -220,9 +229,15 @@ describe("POST /api/auth/password", () => {
     const weak = await pending.post("/api/auth/password", { currentPassword: user.password, newPassword: "court" });
     expect(weak.status).toBe(400);
     expect(weak.json().errors[0].path).toBe("newPassword");
-    const wrong = await pending.post("/api/auth/password", { currentPassword: "pas-le-bon-mdp", newPassword: "un-nouveau-mot-de-passe" });
+    const wrong = await pending.post("/api/auth/password", {
+      currentPassword: "pas-le-bon-mdp",
+      newPassword: "un-nouveau-mot-de-passe",
+    });
     expect(wrong.json().code).toBe("wrong_password");
-    const changed = await pending.post("/api/auth/password", { currentPassword: user.password, newPassword: "un-nouveau-mot-de-passe" });
+    const changed = await pending.post("/api/auth/password", {
+      currentPassword: user.password,
+      newPassword: "un-nouveau-mot-de-passe",
+    });
     expect(changed.json()).toEqual({ stage: "active" });
     expect((await loginAs(user.email, "un-nouveau-mot-de-passe")).res.status).toBe(200);
   });
@@ -231,10 +246,15 @@ describe("POST /api/auth/password", () => {
     const { ctx, api, make } = await testApp();
     const user = await make.user();
     const other = api.withCookies({ repere_session: (await loginAs(user.email, user.password)).token ?? "" });
-    const res = await api.as(user).post("/api/auth/password", { currentPassword: user.password, newPassword: "encore-un-autre-mdp" });
+    const res = await api
+      .as(user)
+      .post("/api/auth/password", { currentPassword: user.password, newPassword: "encore-un-autre-mdp" });
     expect(res.status).toBe(200);
     expect((await other.get("/api/session")).status).toBe(401);
-    const [row] = await ctx.db.select({ mustChange: users.mustChangePassword }).from(users).where(eq(users.id, user.id));
+    const [row] = await ctx.db
+      .select({ mustChange: users.mustChangePassword })
+      .from(users)
+      .where(eq(users.id, user.id));
     expect(row?.mustChange).toBe(false);
   });
 });

@@ -1,10 +1,4 @@
-import {
-  ChangePasswordInput,
-  EnableTotpInput,
-  LoginInput,
-  type SessionStage,
-  TotpInput,
-} from "@shared/auth.ts";
+import { ChangePasswordInput, EnableTotpInput, LoginInput, type SessionStage, TotpInput } from "@shared/auth.ts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -23,8 +17,15 @@ import {
   verifySecondFactor,
 } from "./auth.service.ts";
 
-const ALL_STAGES: readonly SessionStage[] = ["totp_required", "totp_enrollment_required", "password_change_required", "active"];
-const Stage = z.object({ stage: z.enum(["totp_required", "totp_enrollment_required", "password_change_required", "active"]) });
+const ALL_STAGES: readonly SessionStage[] = [
+  "totp_required",
+  "totp_enrollment_required",
+  "password_change_required",
+  "active",
+];
+const Stage = z.object({
+  stage: z.enum(["totp_required", "totp_enrollment_required", "password_change_required", "active"]),
+});
 const tags = ["authentification"];
 
 export const authRoutes = (ctx: AppContext) => async (fastify: FastifyInstance) => {
@@ -32,7 +33,10 @@ export const authRoutes = (ctx: AppContext) => async (fastify: FastifyInstance) 
 
   app.get(
     "/api/auth/csrf",
-    { config: { policy: "public" }, schema: { tags, summary: "Jeton anti-CSRF à renvoyer dans l'en-tête x-csrf-token" } },
+    {
+      config: { policy: "public" },
+      schema: { tags, summary: "Jeton anti-CSRF à renvoyer dans l'en-tête x-csrf-token" },
+    },
     async (_request, reply) => ({ token: reply.generateCsrf() }),
   );
 
@@ -43,7 +47,10 @@ export const authRoutes = (ctx: AppContext) => async (fastify: FastifyInstance) 
       schema: { tags, summary: "Connexion (première étape)", body: LoginInput, response: { 200: Stage } },
     },
     async (request, reply) => {
-      const { token, stage } = await login(ctx, request.body, { requestId: request.id, userAgent: request.headers["user-agent"] });
+      const { token, stage } = await login(ctx, request.body, {
+        requestId: request.id,
+        userAgent: request.headers["user-agent"],
+      });
       setSessionCookie(ctx, reply, token);
       return { stage };
     },
@@ -52,8 +59,17 @@ export const authRoutes = (ctx: AppContext) => async (fastify: FastifyInstance) 
   app.post(
     "/api/auth/totp",
     {
-      config: { policy: "session", stages: ["totp_required"], rateLimit: { max: ctx.config.loginRateLimitPerMinute, timeWindow: "1 minute" } },
-      schema: { tags, summary: "Second facteur : code TOTP ou code de secours", body: TotpInput, response: { 200: Stage } },
+      config: {
+        policy: "session",
+        stages: ["totp_required"],
+        rateLimit: { max: ctx.config.loginRateLimitPerMinute, timeWindow: "1 minute" },
+      },
+      schema: {
+        tags,
+        summary: "Second facteur : code TOTP ou code de secours",
+        body: TotpInput,
+        response: { 200: Stage },
+      },
     },
     async (request, reply) => {
       const { token, stage } = await verifySecondFactor(ctx, sessionOf(request), request.body);
@@ -92,7 +108,10 @@ export const authRoutes = (ctx: AppContext) => async (fastify: FastifyInstance) 
 
   app.post(
     "/api/auth/totp/disable",
-    { config: { policy: "account.manage_totp" }, schema: { tags, summary: "Désactiver la double authentification", body: EnableTotpInput } },
+    {
+      config: { policy: "account.manage_totp" },
+      schema: { tags, summary: "Désactiver la double authentification", body: EnableTotpInput },
+    },
     async (request, reply) => {
       await disableTotp(ctx, sessionOf(request), request.body);
       return reply.status(204).send();
@@ -102,7 +121,11 @@ export const authRoutes = (ctx: AppContext) => async (fastify: FastifyInstance) 
   app.post(
     "/api/auth/password",
     {
-      config: { policy: "account.change_password", stages: ["password_change_required", "active"], rateLimit: { max: ctx.config.loginRateLimitPerMinute, timeWindow: "1 minute" } },
+      config: {
+        policy: "account.change_password",
+        stages: ["password_change_required", "active"],
+        rateLimit: { max: ctx.config.loginRateLimitPerMinute, timeWindow: "1 minute" },
+      },
       schema: { tags, summary: "Changer son mot de passe", body: ChangePasswordInput, response: { 200: Stage } },
     },
     async (request, reply) => {
@@ -124,7 +147,10 @@ export const authRoutes = (ctx: AppContext) => async (fastify: FastifyInstance) 
 
   app.post(
     "/api/auth/logout-everywhere",
-    { config: { policy: "account.logout_everywhere" }, schema: { tags, summary: "Se déconnecter de tous les appareils" } },
+    {
+      config: { policy: "account.logout_everywhere" },
+      schema: { tags, summary: "Se déconnecter de tous les appareils" },
+    },
     async (request, reply) => {
       const revokedSessions = await logoutEverywhere(ctx, actorOf(request));
       clearSessionCookie(ctx, reply);

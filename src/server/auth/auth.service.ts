@@ -62,7 +62,12 @@ export interface CurrentSession {
   actor: UserActor;
 }
 
-function toActor(user: UserRow, organisation: OrganisationRow, sessionId: string | null, requestId: string | null): UserActor {
+function toActor(
+  user: UserRow,
+  organisation: OrganisationRow,
+  sessionId: string | null,
+  requestId: string | null,
+): UserActor {
   return {
     kind: "user",
     userId: user.id,
@@ -80,7 +85,8 @@ function toActor(user: UserRow, organisation: OrganisationRow, sessionId: string
 /** Where a user goes after proving who they are: second factor, then its enrolment, then a forced password change. */
 function nextStage(user: UserRow, completed: "password" | "totp" | "enrolment" | "password_change"): SessionStage {
   if (completed === "password" && user.totpEnabledAt) return "totp_required";
-  if (completed !== "enrolment" && !user.totpEnabledAt && requiresTotp(user.roles as Role[])) return "totp_enrollment_required";
+  if (completed !== "enrolment" && !user.totpEnabledAt && requiresTotp(user.roles as Role[]))
+    return "totp_enrollment_required";
   if (completed !== "password_change" && user.mustChangePassword) return "password_change_required";
   return "active";
 }
@@ -97,11 +103,17 @@ async function refuseIfLocked(ctx: AppContext, emailHash: string) {
   if (throttle?.lockedUntil && throttle.lockedUntil > ctx.now()) throw new AppError("account_locked", 429);
 }
 
-export async function login(ctx: AppContext, input: LoginInput, meta: RequestMeta): Promise<{ token: string; stage: SessionStage }> {
+export async function login(
+  ctx: AppContext,
+  input: LoginInput,
+  meta: RequestMeta,
+): Promise<{ token: string; stage: SessionStage }> {
   const emailHash = hashEmail(input.email);
   await refuseIfLocked(ctx, emailHash);
   const found = await findUserByEmail(ctx.db, input.email);
-  const passwordOk = found ? await verifyPassword(found.user.passwordHash, input.password) : (await spendPasswordCheck(input.password), false);
+  let passwordOk = false;
+  if (found) passwordOk = await verifyPassword(found.user.passwordHash, input.password);
+  else await spendPasswordCheck(input.password);
   const actor = found ? toActor(found.user, found.organisation, null, meta.requestId) : null;
 
   if (!found || !passwordOk || !actor?.isActive) {
@@ -131,7 +143,12 @@ export async function login(ctx: AppContext, input: LoginInput, meta: RequestMet
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
     });
     await updateUserAuth(tx, found.user.id, { lastLoginAt: now });
-    await recordAudit(tx, ctx.keys.audit, actor, { action: "auth.login", targetType: "user", targetId: found.user.id, details: { stage } });
+    await recordAudit(tx, ctx.keys.audit, actor, {
+      action: "auth.login",
+      targetType: "user",
+      targetId: found.user.id,
+      details: { stage },
+    });
   });
   return { token, stage };
 }
@@ -139,14 +156,23 @@ export async function login(ctx: AppContext, input: LoginInput, meta: RequestMet
 export type SessionLookup = { status: "none" } | { status: "expired" } | { status: "live"; current: CurrentSession };
 
 /** Finds the session behind a cookie and applies idle (30 min) and absolute (12 h) expiry. */
-export async function resolveSession(ctx: AppContext, token: string | undefined, requestId: string): Promise<SessionLookup> {
+export async function resolveSession(
+  ctx: AppContext,
+  token: string | undefined,
+  requestId: string,
+): Promise<SessionLookup> {
   if (!token || token.length > 100) return { status: "none" };
   const idHash = hashSessionToken(token);
   const row = await findLiveSession(ctx.db, idHash);
   if (!row) return { status: "expired" };
   const now = ctx.now();
   const idleLimit = row.session.lastSeenAt.getTime() + ctx.config.sessionIdleMinutes * 60_000;
-  if (now.getTime() > idleLimit || now > row.session.absoluteExpiresAt || !row.user.isActive || !row.organisation.isActive) {
+  if (
+    now.getTime() > idleLimit ||
+    now > row.session.absoluteExpiresAt ||
+    !row.user.isActive ||
+    !row.organisation.isActive
+  ) {
     await revokeSession(ctx.db, idHash, now);
     return { status: "expired" };
   }
@@ -183,7 +209,9 @@ export function presentSession(ctx: AppContext, current: CurrentSession): Sessio
     stage,
     user: presentUser(current.user, current.organisation),
     can: stage === "active" ? attemptableActions(current.actor) : [],
-    idleExpiresAt: new Date(current.session.lastSeenAt.getTime() + ctx.config.sessionIdleMinutes * 60_000).toISOString(),
+    idleExpiresAt: new Date(
+      current.session.lastSeenAt.getTime() + ctx.config.sessionIdleMinutes * 60_000,
+    ).toISOString(),
     absoluteExpiresAt: current.session.absoluteExpiresAt.toISOString(),
   };
 }
@@ -211,7 +239,12 @@ export async function verifySecondFactor(ctx: AppContext, current: CurrentSessio
   }
   if (!accepted) {
     await registerFailure(ctx, emailHash);
-    await recordAudit(ctx.db, ctx.keys.audit, current.actor, { action: "auth.totp_failed", outcome: "failure", targetType: "user", targetId: user.id });
+    await recordAudit(ctx.db, ctx.keys.audit, current.actor, {
+      action: "auth.totp_failed",
+      outcome: "failure",
+      targetType: "user",
+      targetId: user.id,
+    });
     throw new AppError("invalid_totp", 401);
   }
   await clearThrottle(ctx.db, emailHash);
@@ -230,7 +263,9 @@ export async function startTotpEnrolment(ctx: AppContext, current: CurrentSessio
   authorize(current.actor, "account.manage_totp");
   if (current.user.totpEnabledAt) throw new AppError("totp_already_enabled", 409);
   const secret = newTotpSecret();
-  await updateUserAuth(ctx.db, current.user.id, { totpPendingSecretEnc: seal(ctx.keys.data, secret, totpAad(current.user.id)) });
+  await updateUserAuth(ctx.db, current.user.id, {
+    totpPendingSecretEnc: seal(ctx.keys.data, secret, totpAad(current.user.id)),
+  });
   return { secret, otpauthUri: totpUri(secret, current.user.email) };
 }
 
@@ -252,7 +287,12 @@ export async function enableTotp(ctx: AppContext, current: CurrentSession, input
       totpLastStep: step,
     });
     await replaceRecoveryCodes(tx, user.id, recoveryCodes.map(hashRecoveryCode));
-    await recordAudit(tx, ctx.keys.audit, current.actor, { action: "account.manage_totp", targetType: "user", targetId: user.id, details: { change: "enabled" } });
+    await recordAudit(tx, ctx.keys.audit, current.actor, {
+      action: "account.manage_totp",
+      targetType: "user",
+      targetId: user.id,
+      details: { change: "enabled" },
+    });
   });
   const stage = current.session.stage === "active" ? "active" : nextStage({ ...user, totpEnabledAt: now }, "enrolment");
   const view: RecoveryCodesView = { recoveryCodes };
@@ -270,7 +310,12 @@ export async function disableTotp(ctx: AppContext, current: CurrentSession, inpu
   await ctx.db.transaction(async (tx) => {
     await updateUserAuth(tx, user.id, { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null });
     await replaceRecoveryCodes(tx, user.id, []);
-    await recordAudit(tx, ctx.keys.audit, current.actor, { action: "account.manage_totp", targetType: "user", targetId: user.id, details: { change: "disabled" } });
+    await recordAudit(tx, ctx.keys.audit, current.actor, {
+      action: "account.manage_totp",
+      targetType: "user",
+      targetId: user.id,
+      details: { change: "disabled" },
+    });
   });
 }
 
@@ -279,11 +324,16 @@ export async function changePassword(ctx: AppContext, current: CurrentSession, i
   const { user } = current;
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await registerFailure(ctx, hashEmail(user.email));
-    throw new AppError("wrong_password", 400, undefined, [{ path: "currentPassword", message: "Le mot de passe actuel est incorrect." }]);
+    throw new AppError("wrong_password", 400, undefined, [
+      { path: "currentPassword", message: "Le mot de passe actuel est incorrect." },
+    ]);
   }
   const passwordHash = await hashPassword(input.newPassword);
   const now = ctx.now();
-  const stage = current.session.stage === "active" ? "active" : nextStage({ ...user, mustChangePassword: false }, "password_change");
+  const stage =
+    current.session.stage === "active"
+      ? "active"
+      : nextStage({ ...user, mustChangePassword: false }, "password_change");
   return ctx.db.transaction(async (tx) => {
     await updateUserAuth(tx, user.id, { passwordHash, mustChangePassword: false });
     // Whoever knew the old password loses every other session.
@@ -303,7 +353,11 @@ export async function changePassword(ctx: AppContext, current: CurrentSession, i
 export async function logout(ctx: AppContext, current: CurrentSession) {
   await ctx.db.transaction(async (tx) => {
     await revokeSession(tx, current.actor.sessionId ?? "", ctx.now());
-    await recordAudit(tx, ctx.keys.audit, current.actor, { action: "auth.logout", targetType: "user", targetId: current.user.id });
+    await recordAudit(tx, ctx.keys.audit, current.actor, {
+      action: "auth.logout",
+      targetType: "user",
+      targetId: current.user.id,
+    });
   });
 }
 

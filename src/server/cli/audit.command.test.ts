@@ -14,14 +14,23 @@ const folder = mkdtempSync(join(tmpdir(), "repere-cli-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 // The CLI always runs here on an embedded data folder: that is where a process lock and key files matter.
-const env = { ...process.env, REPERE_DATA_DIR: join(folder, "data"), REPERE_KEYS_DIR: join(folder, "keys"), DATABASE_URL: "" };
+const env = {
+  ...process.env,
+  REPERE_DATA_DIR: join(folder, "data"),
+  REPERE_KEYS_DIR: join(folder, "keys"),
+  DATABASE_URL: "",
+};
 const config = () => readConfig(env);
-const repere = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { env, encoding: "utf8", timeout: 60_000 });
+const repere = (...args: string[]) =>
+  spawnSync(process.execPath, [BIN, ...args], { env, encoding: "utf8", timeout: 60_000 });
 
 describe("repere audit verify", () => {
-  it("exits 0 on an intact trail, 1 with the position and id of a hand-edited entry, 2 without the key", { timeout: 180_000 }, async () => {
+  it("exits 0 on an intact trail, 1 with the position and id of a hand-edited entry, 2 without the key", {
+    timeout: 180_000,
+  }, async () => {
     const ctx = await openContext(config(), { createKeys: true });
-    for (let i = 0; i < 3; i++) await recordAudit(ctx.db, ctx.keys.audit, systemActor("test"), { action: "system.anchor", details: { i } });
+    for (let i = 0; i < 3; i++)
+      await recordAudit(ctx.db, ctx.keys.audit, systemActor("test"), { action: "system.anchor", details: { i } });
     await ctx.database.close();
 
     const intact = repere("audit", "verify");

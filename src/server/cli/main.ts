@@ -46,7 +46,9 @@ export async function main(argv: string[]) {
   totpCommand(program);
   qualifyCommand(program);
   program.command("version").action(() => {
-    const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
+    const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as {
+      version: string;
+    };
     process.stdout.write(`${pkg.version}\n`);
   });
   try {

@@ -15,16 +15,33 @@ const run = (input: unknown) => {
 
 describe("npx repere qualify FILE.json", () => {
   it("prints one JSON object and nothing else, and exits 0", { timeout: 60_000 }, () => {
-    const res = run({ ageAtFacts: 16, ageUncertain: false, acts: ["recruit"], means: [], purposes: ["proxenetisme"], circumstances: ["electronic_network_contact"] });
+    const res = run({
+      ageAtFacts: 16,
+      ageUncertain: false,
+      acts: ["recruit"],
+      means: [],
+      purposes: ["proxenetisme"],
+      circumstances: ["electronic_network_contact"],
+    });
     expect(res.status).toBe(0);
     const result = JSON.parse(res.stdout);
     expect(res.stdout.trim().split("\n")).toHaveLength(1);
-    expect(result).toMatchObject({ trafficking: true, meansRequired: false, article: "225-4-2 II", maxPrisonYears: 15, maxFineEuros: 1_500_000 });
-    for (const key of ["missing", "relatedOffences", "explanation", "actions"]) expect(Array.isArray(result[key])).toBe(true);
-    for (const action of result.actions) expect(Object.keys(action)).toEqual(expect.arrayContaining(["code", "label", "deadline", "legalBasis"]));
+    expect(result).toMatchObject({
+      trafficking: true,
+      meansRequired: false,
+      article: "225-4-2 II",
+      maxPrisonYears: 15,
+      maxFineEuros: 1_500_000,
+    });
+    for (const key of ["missing", "relatedOffences", "explanation", "actions"])
+      expect(Array.isArray(result[key])).toBe(true);
+    for (const action of result.actions)
+      expect(Object.keys(action)).toEqual(expect.arrayContaining(["code", "label", "deadline", "legalBasis"]));
   });
 
-  it("exits 2 with a French message naming the field for invalid input, with nothing on stdout", { timeout: 120_000 }, () => {
+  it("exits 2 with a French message naming the field for invalid input, with nothing on stdout", {
+    timeout: 120_000,
+  }, () => {
     const res = run({ ageAtFacts: null, ageUncertain: false, acts: [], means: [], purposes: [], circumstances: [] });
     expect(res.status).toBe(2);
     expect(res.stdout).toBe("");

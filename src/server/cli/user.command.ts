@@ -39,7 +39,8 @@ export function userCommands(program: Command) {
         });
         process.stdout.write(`Compte créé : ${created.email}\nMot de passe provisoire : ${temporaryPassword}\n`);
       } catch (error) {
-        if (error instanceof AppError) fail(error.errors?.map((e) => e.message).join(" ") || error.detail || error.code);
+        if (error instanceof AppError)
+          fail(error.errors?.map((e) => e.message).join(" ") || error.detail || error.code);
         explainFailure(error);
       } finally {
         await ctx.database.close();

@@ -49,8 +49,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     db,
     kind: "postgres",
     pool,
-    query: async <T>(text: string, params?: unknown[]) =>
-      (await pool.query(text, params as unknown[])).rows as T[],
+    query: async <T>(text: string, params?: unknown[]) => (await pool.query(text, params as unknown[])).rows as T[],
     close: () => pool.end(),
   };
 }

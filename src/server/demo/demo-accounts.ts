@@ -25,10 +25,20 @@ const DEMO_ORGANISATIONS: { key: string; name: string; type: OrganisationType; d
   { key: "crip93", name: "CRIP de Seine-Saint-Denis", type: "crip", departmentCode: "93" },
   { key: "foyer93", name: "Foyer Les Tilleuls (Montreuil)", type: "establishment", departmentCode: "93" },
   { key: "asso93", name: "Association Horizon Jeunes", type: "association", departmentCode: "93" },
-  { key: "parquet93", name: "Parquet de Bobigny — section des mineurs", type: "court_prosecution", departmentCode: "93" },
+  {
+    key: "parquet93",
+    name: "Parquet de Bobigny — section des mineurs",
+    type: "court_prosecution",
+    departmentCode: "93",
+  },
   { key: "je93", name: "Tribunal pour enfants de Bobigny", type: "court_juvenile", departmentCode: "93" },
   { key: "police93", name: "Brigade de protection des familles (93)", type: "police_unit", departmentCode: "93" },
-  { key: "national", name: "Coordination nationale de lutte contre la traite", type: "national_coordination", departmentCode: null },
+  {
+    key: "national",
+    name: "Coordination nationale de lutte contre la traite",
+    type: "national_coordination",
+    departmentCode: null,
+  },
   { key: "ase75", name: "ASE de Paris", type: "ase_service", departmentCode: "75" },
 ];
 
@@ -59,7 +69,10 @@ export async function seedDemoAccounts(ctx: AppContext): Promise<DemoLogin[]> {
   await ctx.db.transaction(async (tx) => {
     const orgIds = new Map<string, string>();
     for (const o of DEMO_ORGANISATIONS) {
-      const [row] = await tx.insert(organisations).values({ name: o.name, type: o.type, departmentCode: o.departmentCode }).returning();
+      const [row] = await tx
+        .insert(organisations)
+        .values({ name: o.name, type: o.type, departmentCode: o.departmentCode })
+        .returning();
       if (row) orgIds.set(o.key, row.id);
     }
     for (const u of DEMO_USERS) {

@@ -5,13 +5,20 @@ import type { AppContext } from "../context.ts";
 import { migrationsAreCurrent } from "../db/migrate.ts";
 import { AppError } from "../http/errors.ts";
 
-const Health = z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgres"]), migrations: z.literal("current") });
+const Health = z.object({
+  status: z.literal("ok"),
+  database: z.enum(["pglite", "postgres"]),
+  migrations: z.literal("current"),
+});
 
 export const healthRoutes = (ctx: AppContext) => async (fastify: FastifyInstance) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get(
     "/api/health",
-    { config: { policy: "public" }, schema: { summary: "État du service", tags: ["système"], response: { 200: Health } } },
+    {
+      config: { policy: "public" },
+      schema: { summary: "État du service", tags: ["système"], response: { 200: Health } },
+    },
     async () => {
       let current: boolean;
       try {

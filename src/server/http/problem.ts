@@ -1,4 +1,4 @@
-import { PROBLEM_TITLES, type ErrorCode, type FieldError, type Problem } from "@shared/problem.ts";
+import { type ErrorCode, type FieldError, PROBLEM_TITLES, type Problem } from "@shared/problem.ts";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { ZodError } from "zod";

@@ -17,5 +17,10 @@ export function setSessionCookie(ctx: AppContext, reply: FastifyReply, token: st
 }
 
 export function clearSessionCookie(ctx: AppContext, reply: FastifyReply) {
-  reply.clearCookie(sessionCookieName(ctx), { path: "/", httpOnly: true, sameSite: "strict", secure: ctx.config.secureCookies });
+  reply.clearCookie(sessionCookieName(ctx), {
+    path: "/",
+    httpOnly: true,
+    sameSite: "strict",
+    secure: ctx.config.secureCookies,
+  });
 }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { testApp } from "../test/test-app.ts";
 
-const lina = { ageAtFacts: 16, ageUncertain: false, acts: ["recruit"], means: [], purposes: ["proxenetisme"], circumstances: ["electronic_network_contact"] };
+const lina = {
+  ageAtFacts: 16,
+  ageUncertain: false,
+  acts: ["recruit"],
+  means: [],
+  purposes: ["proxenetisme"],
+  circumstances: ["electronic_network_contact"],
+};
 
 describe("POST /api/qualification", () => {
   it("answers 401 without a session", async () => {

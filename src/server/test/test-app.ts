@@ -15,6 +15,7 @@ export interface TestResponse {
   status: number;
   headers: Record<string, string | string[] | number | undefined>;
   body: string;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read loosely typed JSON bodies and assert on them.
   json<T = any>(): T;
 }
 
@@ -80,7 +81,12 @@ function createApi(app: App, ctx: AppContext, cookies: Record<string, string>): 
   };
   const cookieHeader = (extra?: string) =>
     [...Object.entries(cookies).map(([k, v]) => `${k}=${v}`), extra].filter(Boolean).join("; ");
-  const send = async (method: "GET" | "POST" | "PATCH" | "DELETE", url: string, body?: unknown, headers: Record<string, string> = {}) => {
+  const send = async (
+    method: "GET" | "POST" | "PATCH" | "DELETE",
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
     const stateChanging = method !== "GET";
     const token = stateChanging ? await csrfToken() : undefined;
     const res = await app.inject({
@@ -113,11 +119,19 @@ function createApi(app: App, ctx: AppContext, cookies: Record<string, string>): 
         absoluteExpiresAt: new Date(now.getTime() + 12 * 3_600_000),
       });
       const inner = createApi(app, ctx, { ...cookies, repere_session: token });
-      const wait = <A extends unknown[]>(fn: (...args: A) => Promise<TestResponse>) => async (...args: A) => {
-        await ready;
-        return fn(...args);
+      const wait =
+        <A extends unknown[]>(fn: (...args: A) => Promise<TestResponse>) =>
+        async (...args: A) => {
+          await ready;
+          return fn(...args);
+        };
+      return {
+        ...inner,
+        get: wait(inner.get),
+        post: wait(inner.post),
+        patch: wait(inner.patch),
+        delete: wait(inner.delete),
       };
-      return { ...inner, get: wait(inner.get), post: wait(inner.post), patch: wait(inner.patch), delete: wait(inner.delete) };
     },
     withCookies: (more) => createApi(app, ctx, { ...cookies, ...more }),
   };
