@@ -1,0 +1,89 @@
+import { createHash, randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** A 256-bit key and its id: the first 16 hex digits of its SHA-256, so ids never need naming or bookkeeping. */
+export interface Key {
+  id: string;
+  bytes: Buffer;
+}
+
+/** The keys Repère holds outside the database. Someone with the database alone can neither read nor forge. */
+export interface KeyRing {
+  /** HMAC key of the audit chain. */
+  audit: Key;
+  /** Encryption keys for identity fields and secrets; `data[0]` encrypts, all decrypt (rotation). */
+  data: Key[];
+}
+
+export function keyFromBytes(bytes: Buffer): Key {
+  if (bytes.length !== 32) throw new Error("a Repère key must be 32 bytes (64 hex digits or 44 base64 characters)");
+  return { id: createHash("sha256").update(bytes).digest("hex").slice(0, 16), bytes };
+}
+
+export function parseKey(text: string): Key {
+  const trimmed = text.trim();
+  const bytes = /^[0-9a-f]{64}$/i.test(trimmed) ? Buffer.from(trimmed, "hex") : Buffer.from(trimmed, "base64");
+  return keyFromBytes(bytes);
+}
+
+/** One key a line, the current one first; older keys stay until `repere keys rotate` has re-encrypted everything. */
+function readKeyFile(path: string): Key[] {
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith("#"))
+    .map(parseKey);
+}
+
+function generateKeyFile(path: string, purpose: string, warn: (message: string) => void): Key[] {
+  const bytes = randomBytes(32);
+  writeFileSync(path, `# Repère ${purpose} key. Back it up apart from the data: without it the data is lost.\n${bytes.toString("base64")}\n`, {
+    mode: 0o600,
+  });
+  chmodSync(path, 0o600);
+  warn(
+    `ATTENTION : une nouvelle clé (${purpose}) a été créée dans ${path}. Sauvegardez-la séparément des données : ` +
+      "sans elle, les données chiffrées sont illisibles et le journal d'audit ne peut plus être vérifié.",
+  );
+  return [keyFromBytes(bytes)];
+}
+
+interface KeySources {
+  keysDir: string;
+  auditKey: string | undefined;
+  dataKey: string | undefined;
+}
+
+/**
+ * Keys come from the environment (REPERE_AUDIT_KEY, REPERE_DATA_KEY: what several app servers share) or from key
+ * files in `keysDir`, created on first use so that `npm start` works on a fresh machine.
+ */
+export function loadKeyRing(sources: KeySources, options: { create: boolean; warn: (message: string) => void }): KeyRing {
+  const load = (envValue: string | undefined, file: string, purpose: string): Key[] => {
+    if (envValue) return envValue.split(",").map(parseKey);
+    const path = join(sources.keysDir, file);
+    if (existsSync(path)) return readKeyFile(path);
+    if (!options.create) throw new MissingKeyError(purpose, path);
+    mkdirSync(sources.keysDir, { recursive: true, mode: 0o700 });
+    return generateKeyFile(path, purpose, options.warn);
+  };
+  const [audit] = load(sources.auditKey, "audit.key", "audit");
+  const data = load(sources.dataKey, "data.key", "data");
+  if (!audit || data.length === 0) throw new Error("empty key file");
+  return { audit, data };
+}
+
+export class MissingKeyError extends Error {
+  constructor(
+    readonly purpose: string,
+    readonly path: string,
+  ) {
+    super(`clé ${purpose} introuvable : ni variable d'environnement, ni fichier ${path}`);
+  }
+}
+
+/** Fresh random keys, for tests and throw-away databases. */
+export function generateKeyRing(): KeyRing {
+  return { audit: keyFromBytes(randomBytes(32)), data: [keyFromBytes(randomBytes(32))] };
+}

@@ -1,0 +1,35 @@
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import type { Key } from "./key-ring.ts";
+
+/**
+ * AES-256-GCM with a random 96-bit nonce per value. The stored form names its key, so keys can rotate:
+ * "v1.<keyId>.<nonce>.<ciphertext>.<tag>" (base64url parts). `aad` binds a value to its column and row, so a
+ * ciphertext copied into another row or field does not decrypt.
+ */
+export function seal(keys: readonly Key[], plaintext: string, aad: string): string {
+  const key = keys[0];
+  if (!key) throw new Error("no encryption key");
+  const nonce = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", key.bytes, nonce);
+  cipher.setAAD(Buffer.from(aad, "utf8"));
+  const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+  const tag = cipher.getAuthTag();
+  return ["v1", key.id, nonce.toString("base64url"), ciphertext.toString("base64url"), tag.toString("base64url")].join(".");
+}
+
+export function open(keys: readonly Key[], sealed: string, aad: string): string {
+  const [version, keyId, nonce, ciphertext, tag] = sealed.split(".");
+  if (version !== "v1" || !keyId || nonce === undefined || ciphertext === undefined || tag === undefined) {
+    throw new Error("not a sealed value");
+  }
+  const key = keys.find((k) => k.id === keyId);
+  if (!key) throw new Error(`unknown key ${keyId}`);
+  const decipher = createDecipheriv("aes-256-gcm", key.bytes, Buffer.from(nonce, "base64url"));
+  decipher.setAAD(Buffer.from(aad, "utf8"));
+  decipher.setAuthTag(Buffer.from(tag, "base64url"));
+  return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
+}
+
+export function sealedKeyId(sealed: string): string | undefined {
+  return sealed.split(".")[1];
+}
