@@ -8,7 +8,7 @@ const content: SignalementContent = {
   departmentCode: "93",
   generatedAt: new Date("2026-11-28T10:00:00Z"),
   author: { name: "Karim Diallo", roleLabel: "Référent ASE", organisation: "ASE de Seine-Saint-Denis" },
-  identity: { surname: "Lefèvre", firstNames: "Lina Zoé", birthDate: "2010-05-02", estimatedAge: null },
+  identity: { surname: "Lefèvre-Đorđević", firstNames: "Lina Zoé", birthDate: "2010-05-02", estimatedAge: null },
   profile: { sexLabel: "Féminin", ageAtFacts: 16, situation: ["Placée à l'ASE (foyer)", "Fugues répétées"] },
   factsSummary:
     "Retrouvée dans une location de courte durée avec des adultes ; nouveau téléphone ; « petit ami » de 24 ans. Œuvre d'un réseau présumé.",
@@ -45,6 +45,7 @@ describe("signalement PDF", () => {
     expect(text).toContain("225-4-2 II");
     expect(text).toContain("« petit ami »");
     expect(text).toContain("Œuvre");
+    expect(text).toContain("Lefèvre-Đorđević");
     expect(text).toContain("Saisine du juge des enfants");
     expect(text).toMatch(/1\s?500\s?000 €/);
   });

@@ -1,7 +1,14 @@
+import { createRequire } from "node:module";
 import { departmentLabel } from "@shared/departments.ts";
 import type { QualificationResult } from "@shared/qualification/qualification-result.ts";
 import type { ScreeningResult } from "@shared/screening/score-screening.ts";
 import PDFDocument from "pdfkit";
+
+// Marianne, the State typeface, ships with the design system package: it covers accents beyond WinAnsi
+// (names such as Đorđević or Gülşen) which the standard PDF fonts cannot print.
+const require = createRequire(import.meta.url);
+const FONT_REGULAR = require.resolve("@codegouvfr/react-dsfr/dsfr/fonts/Marianne-Regular.woff2");
+const FONT_BOLD = require.resolve("@codegouvfr/react-dsfr/dsfr/fonts/Marianne-Bold.woff2");
 
 /** What a signalement to the procureur says. Identity is included only when the author may reveal it. */
 export interface SignalementContent {
@@ -19,7 +26,7 @@ export interface SignalementContent {
 
 const BLUE = "#000091";
 const GREY = "#3a3a3a";
-// The standard PDF fonts encode WinAnsi, which has no narrow no-break space (French number grouping): use U+00A0.
+// French number grouping uses a narrow no-break space; U+00A0 is safer across PDF readers' text extraction.
 const pdfSafe = (text: string) => text.replace(/[\u202f\u2009]/g, "\u00a0");
 const dateFr = (date: Date) =>
   pdfSafe(
@@ -41,6 +48,8 @@ export function renderSignalementPdf(content: SignalementContent): Promise<Buffe
     },
     lang: "fr-FR",
   });
+  doc.registerFont("Regular", FONT_REGULAR);
+  doc.registerFont("Bold", FONT_BOLD);
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -49,24 +58,20 @@ export function renderSignalementPdf(content: SignalementContent): Promise<Buffe
   });
 
   const heading = (text: string) => {
-    doc.moveDown(0.8).font("Helvetica-Bold").fontSize(13).fillColor(BLUE).text(text).moveDown(0.3);
-    doc.font("Helvetica").fontSize(10.5).fillColor("black");
+    doc.moveDown(0.8).font("Bold").fontSize(13).fillColor(BLUE).text(text).moveDown(0.3);
+    doc.font("Regular").fontSize(10.5).fillColor("black");
   };
   const line = (label: string, value: string) => {
-    doc.font("Helvetica-Bold").text(`${label} : `, { continued: true }).font("Helvetica").text(value);
+    doc.font("Bold").text(`${label} : `, { continued: true }).font("Regular").text(value);
   };
   const bullets = (items: string[]) => {
     for (const item of items) doc.text(`•  ${item}`, { indent: 8 });
   };
 
-  doc
-    .font("Helvetica-Bold")
-    .fontSize(9)
-    .fillColor(GREY)
-    .text("CONFIDENTIEL — données relatives à un mineur", { align: "right" });
+  doc.font("Bold").fontSize(9).fillColor(GREY).text("CONFIDENTIEL — données relatives à un mineur", { align: "right" });
   doc.moveDown(0.5).fontSize(18).fillColor(BLUE).text("Signalement au procureur de la République");
   doc
-    .font("Helvetica")
+    .font("Regular")
     .fontSize(10.5)
     .fillColor("black")
     .text(`Parquet du tribunal judiciaire compétent pour ${departmentLabel(content.departmentCode)}`)
@@ -99,7 +104,7 @@ export function renderSignalementPdf(content: SignalementContent): Promise<Buffe
   if (content.profile.situation.length) line("Situation", content.profile.situation.join(" ; "));
 
   heading("2. Les faits");
-  doc.text(content.factsSummary || "Non renseignés.", { align: "justify" });
+  doc.text(content.factsSummary || "Non renseignés.");
 
   if (content.screening) {
     const s = content.screening;
@@ -110,14 +115,14 @@ export function renderSignalementPdf(content: SignalementContent): Promise<Buffe
     );
     if (s.override) doc.text(`Niveau ajusté par le professionnel : ${s.override.reason}`);
     if (s.redFlags.length) {
-      doc.font("Helvetica-Bold").text("Signaux d'alerte :").font("Helvetica");
+      doc.font("Bold").text("Signaux d'alerte :").font("Regular");
       bullets(s.redFlags.map((f) => f.label));
     }
     for (const domain of s.domains.filter((d) => d.rating > 0)) {
       doc
-        .font("Helvetica-Bold")
+        .font("Bold")
         .text(`${domain.label} — ${domain.rating === 2 ? "préoccupation avérée" : "préoccupation possible"}`);
-      doc.font("Helvetica");
+      doc.font("Regular");
       bullets(
         domain.drivers.map((d) => `${d.label} (${d.value === 2 ? "avéré" : "possible"}${d.date ? `, ${d.date}` : ""})`),
       );
