@@ -26,8 +26,13 @@ export interface SignalementContent {
 
 const BLUE = "#000091";
 const GREY = "#3a3a3a";
-// French number grouping uses a narrow no-break space; U+00A0 is safer across PDF readers' text extraction.
-const pdfSafe = (text: string) => text.replace(/[\u202f\u2009]/g, "\u00a0");
+// French typography: guillemets and high punctuation hold to their word with a no-break space, so a line never
+// starts with "»" or ";"; number grouping uses U+00A0, which every PDF reader extracts.
+const pdfSafe = (text: string) =>
+  text
+    .replace(/[\u202f\u2009]/g, "\u00a0")
+    .replace(/« /g, "«\u00a0")
+    .replace(/ ([»;:!?])/g, "\u00a0$1");
 const dateFr = (date: Date) =>
   pdfSafe(
     new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" }).format(date),
@@ -65,7 +70,7 @@ export function renderSignalementPdf(content: SignalementContent): Promise<Buffe
     doc.font("Bold").text(`${label} : `, { continued: true }).font("Regular").text(value);
   };
   const bullets = (items: string[]) => {
-    for (const item of items) doc.text(`•  ${item}`, { indent: 8 });
+    for (const item of items) doc.text(`•  ${pdfSafe(item)}`, { indent: 8 });
   };
 
   doc.font("Bold").fontSize(9).fillColor(GREY).text("CONFIDENTIEL — données relatives à un mineur", { align: "right" });
@@ -104,7 +109,7 @@ export function renderSignalementPdf(content: SignalementContent): Promise<Buffe
   if (content.profile.situation.length) line("Situation", content.profile.situation.join(" ; "));
 
   heading("2. Les faits");
-  doc.text(content.factsSummary || "Non renseignés.");
+  doc.text(pdfSafe(content.factsSummary || "Non renseignés."));
 
   if (content.screening) {
     const s = content.screening;
