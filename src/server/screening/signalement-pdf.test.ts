@@ -43,7 +43,7 @@ describe("signalement PDF", () => {
     expect(text).toContain("Seine-Saint-Denis (93)");
     expect(text).toContain("93-2026-000042");
     expect(text).toContain("225-4-2 II");
-    expect(text).toMatch(/«\spetit ami\s»/u);
+    expect(text).toMatch(/«\s+petit\s+ami\s+»/u);
     expect(text).toContain("Œuvre");
     expect(text).toContain("Lefèvre-Đorđević");
     expect(text).toContain("Saisine du juge des enfants");
