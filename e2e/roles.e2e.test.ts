@@ -17,7 +17,7 @@ afterAll(async () => browser?.close());
 async function signIn(page: Page, login: DemoLogin) {
   await page.goto(`${server.url}/connexion`);
   await page.getByLabel("Adresse électronique").fill(login.email);
-  await page.getByLabel("Mot de passe").fill(login.password);
+  await page.getByLabel("Mot de passe", { exact: true }).fill(login.password);
   await page.getByRole("button", { name: "Se connecter" }).click();
   if (login.totpSecret) {
     await page.getByLabel("Code à 6 chiffres").fill(await currentTotp(login.totpSecret));
@@ -31,7 +31,7 @@ describe("every demo role signs in, sees its home page, and signs out", () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}/connexion`);
     await page.getByLabel("Adresse électronique").fill("referent@demo.repere.fr");
-    await page.getByLabel("Mot de passe").fill("pas-le-bon-mot-de-passe");
+    await page.getByLabel("Mot de passe", { exact: true }).fill("pas-le-bon-mot-de-passe");
     await page.getByRole("button", { name: "Se connecter" }).click();
     await expect(
       page.getByText("Adresse électronique ou mot de passe incorrect.").first().waitFor(),
