@@ -12,7 +12,6 @@ export const alias = {
 
 export default defineConfig({
   root: here("./src/web"),
-  publicDir: false,
   plugins: [react()],
   resolve: { alias },
   build: {

@@ -1,0 +1,195 @@
+import type {
+  AuditPage,
+  AuditQuery,
+  AuditVerificationView,
+  CreateOrganisationInput,
+  CreateUserInput,
+  OrganisationView,
+  TemporaryPasswordView,
+  UpdateOrganisationInput,
+  UpdateUserInput,
+  UserView,
+} from "@shared/admin.ts";
+import type {
+  ChangePasswordInput,
+  EnableTotpInput,
+  LoginInput,
+  RecoveryCodesView,
+  SessionStage,
+  SessionView,
+  TotpInput,
+  TotpSetupView,
+} from "@shared/auth.ts";
+import { type ErrorCode, type FieldError, isProblem, PROBLEM_TITLES, type Problem } from "@shared/problem.ts";
+
+/** An API call that failed, carrying the server's RFC 9457 body (or one built here when the server never answered). */
+export class ApiProblem extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.title);
+    this.name = "ApiProblem";
+  }
+  get code(): ErrorCode {
+    return this.problem.code;
+  }
+  get status(): number {
+    return this.problem.status;
+  }
+  get fieldErrors(): FieldError[] {
+    return this.problem.errors ?? [];
+  }
+}
+
+export interface StageView {
+  stage: SessionStage;
+}
+
+type Method = "GET" | "POST" | "PATCH" | "DELETE";
+type UnauthenticatedListener = (code: "unauthenticated" | "session_expired") => void;
+
+const CSRF_HEADER = "x-csrf-token";
+let csrfToken: Promise<string> | undefined;
+let unauthenticatedListener: UnauthenticatedListener | undefined;
+
+/** Lets the app send the user back to the sign-in page whenever any call finds the session gone. */
+export function onUnauthenticated(listener: UnauthenticatedListener | undefined): void {
+  unauthenticatedListener = listener;
+}
+
+/** Forgets the cached CSRF token (tests, and after the server rejected it). */
+export function resetCsrfToken(): void {
+  csrfToken = undefined;
+}
+
+function localProblem(code: ErrorCode, status: number, title: string = PROBLEM_TITLES[code]): ApiProblem {
+  return new ApiProblem({ type: "about:blank", title, status, code });
+}
+
+async function send(method: Method, path: string, body: unknown, token: string | undefined): Promise<Response> {
+  const headers: Record<string, string> = { accept: "application/json, application/problem+json" };
+  if (method !== "GET") {
+    headers["content-type"] = "application/json";
+    if (token) headers[CSRF_HEADER] = token;
+  }
+  try {
+    return await fetch(path, {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: method === "GET" ? undefined : JSON.stringify(body ?? {}),
+    });
+  } catch {
+    throw localProblem(
+      "service_unavailable",
+      0,
+      "Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.",
+    );
+  }
+}
+
+async function problemOf(response: Response): Promise<ApiProblem> {
+  const body: unknown = await response.json().catch(() => undefined);
+  if (isProblem(body)) return new ApiProblem(body);
+  return response.status >= 500
+    ? localProblem("internal_error", response.status)
+    : localProblem("invalid_input", response.status, `Réponse inattendue du serveur (${response.status}).`);
+}
+
+function getCsrfToken(): Promise<string> {
+  if (!csrfToken) {
+    csrfToken = request<{ token: string }>("GET", "/api/auth/csrf").then(
+      ({ token }) => token,
+      (error: unknown) => {
+        csrfToken = undefined;
+        throw error;
+      },
+    );
+  }
+  return csrfToken;
+}
+
+async function respond(method: Method, path: string, body: unknown): Promise<Response> {
+  if (method === "GET") return send(method, path, body, undefined);
+  const response = await send(method, path, body, await getCsrfToken());
+  if (response.status !== 403) return response;
+  const problem = await problemOf(response.clone());
+  if (problem.code !== "csrf_invalid") return response;
+  // The token cookie may have expired or been cleared: take a fresh one and try exactly once more.
+  resetCsrfToken();
+  return send(method, path, body, await getCsrfToken());
+}
+
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const response = await respond(method, path, body);
+  if (!response.ok) {
+    const problem = await problemOf(response);
+    if (problem.code === "unauthenticated" || problem.code === "session_expired")
+      unauthenticatedListener?.(problem.code);
+    throw problem;
+  }
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+function queryString(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== "") search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+export interface ListFilters {
+  q?: string;
+  departmentCode?: string;
+  organisationId?: string;
+}
+
+export type AuditFilters = Partial<Omit<AuditQuery, "limit">> & { limit?: number };
+
+export interface AuditAnchorFile {
+  filename: string;
+  blob: Blob;
+}
+
+export const api = {
+  getSession: () => request<SessionView>("GET", "/api/session"),
+  login: (input: LoginInput) => request<StageView>("POST", "/api/auth/login", input),
+  verifySecondFactor: (input: TotpInput) => request<StageView>("POST", "/api/auth/totp", input),
+  startTotpSetup: () => request<TotpSetupView>("POST", "/api/auth/totp/setup"),
+  enableTotp: (input: EnableTotpInput) =>
+    request<StageView & RecoveryCodesView>("POST", "/api/auth/totp/enable", input),
+  disableTotp: (input: EnableTotpInput) => request<void>("POST", "/api/auth/totp/disable", input),
+  changePassword: (input: ChangePasswordInput) => request<StageView>("POST", "/api/auth/password", input),
+  logout: () => request<void>("POST", "/api/auth/logout"),
+  logoutEverywhere: () => request<{ revokedSessions: number }>("POST", "/api/auth/logout-everywhere"),
+
+  listOrganisations: (filters: ListFilters = {}) =>
+    request<OrganisationView[]>("GET", `/api/admin/organisations${queryString({ ...filters })}`),
+  createOrganisation: (input: CreateOrganisationInput) =>
+    request<OrganisationView>("POST", "/api/admin/organisations", input),
+  updateOrganisation: (id: string, input: UpdateOrganisationInput) =>
+    request<OrganisationView>("PATCH", `/api/admin/organisations/${encodeURIComponent(id)}`, input),
+
+  listUsers: (filters: ListFilters = {}) =>
+    request<UserView[]>("GET", `/api/admin/users${queryString({ ...filters })}`),
+  getUser: (id: string) => request<UserView>("GET", `/api/admin/users/${encodeURIComponent(id)}`),
+  createUser: (input: CreateUserInput) =>
+    request<{ user: UserView } & TemporaryPasswordView>("POST", "/api/admin/users", input),
+  updateUser: (id: string, input: UpdateUserInput) =>
+    request<UserView>("PATCH", `/api/admin/users/${encodeURIComponent(id)}`, input),
+  resetUserPassword: (id: string) =>
+    request<TemporaryPasswordView>("POST", `/api/admin/users/${encodeURIComponent(id)}/reset-password`),
+  resetUserTotp: (id: string) => request<UserView>("POST", `/api/admin/users/${encodeURIComponent(id)}/reset-totp`),
+
+  browseAudit: (filters: AuditFilters) => request<AuditPage>("GET", `/api/admin/audit${queryString({ ...filters })}`),
+  verifyAudit: () => request<AuditVerificationView>("POST", "/api/admin/audit/verify"),
+  takeAuditAnchor: () => request<{ id: number; createdAt: string }>("POST", "/api/admin/audit/anchor"),
+  downloadLatestAuditAnchor: async (): Promise<AuditAnchorFile> => {
+    const anchor = await request<{ id: number | null }>("GET", "/api/admin/audit/anchor");
+    return {
+      filename: `repere-ancre-audit-${anchor.id ?? "courante"}.json`,
+      blob: new Blob([JSON.stringify(anchor, null, 2)], { type: "application/json" }),
+    };
+  },
+};

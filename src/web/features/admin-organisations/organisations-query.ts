@@ -1,0 +1,1 @@
+export const organisationsQueryKey = ["admin", "organisations"] as const;

@@ -1,0 +1,1 @@
+export const usersQueryKey = ["admin", "users"] as const;

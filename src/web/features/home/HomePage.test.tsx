@@ -1,0 +1,65 @@
+import type { Action } from "@shared/actions.ts";
+import type { SessionView } from "@shared/auth.ts";
+import type { Role } from "@shared/roles.ts";
+import { screen } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { ActiveSessionContext } from "../../session.ts";
+import { renderInApp } from "../../test-render.tsx";
+import { HomePage } from "./HomePage.tsx";
+
+function sessionOf(roles: Role[], can: Action[]): SessionView {
+  return {
+    stage: "active",
+    user: {
+      id: "00000000-0000-4000-8000-000000000001",
+      email: "agent@exemple.fr",
+      displayName: "Camille Agent",
+      roles,
+      organisation: { id: "org", name: "ASE de Seine-Saint-Denis", type: "ase_service", departmentCode: "93" },
+      adminDepartmentCode: roles.includes("admin") ? "93" : null,
+      hasTotp: true,
+    },
+    can,
+    idleExpiresAt: "2030-01-01T00:00:00.000Z",
+    absoluteExpiresAt: "2030-01-01T00:00:00.000Z",
+  };
+}
+
+const ACCOUNT: Action[] = [
+  "account.read",
+  "account.change_password",
+  "account.manage_totp",
+  "account.logout_everywhere",
+];
+const ADMIN: Action[] = [...ACCOUNT, "organisation.list", "user.list", "audit.read", "audit.verify"];
+
+function renderHome(session: SessionView) {
+  return renderInApp(
+    <ActiveSessionContext value={session}>
+      <HomePage />
+    </ActiveSessionContext>,
+  );
+}
+
+const tileLinks = () => screen.getAllByRole("link").map((link) => [link.textContent, link.getAttribute("href")]);
+
+describe("HomePage", () => {
+  it("gives an administrator the administration tiles and their account", () => {
+    renderHome(sessionOf(["admin"], ADMIN));
+
+    expect(screen.getByRole("heading", { level: 1, name: "Accueil" })).toBeTruthy();
+    expect(tileLinks()).toEqual([
+      ["Organisations", "/admin/organisations"],
+      ["Comptes", "/admin/utilisateurs"],
+      ["Journal d'audit", "/admin/journal"],
+      ["Mon compte", "/compte"],
+    ]);
+  });
+
+  it("shows no administration tile to a role that cannot administer", () => {
+    renderHome(sessionOf(["educator"], ACCOUNT));
+
+    expect(tileLinks()).toEqual([["Mon compte", "/compte"]]);
+    expect(screen.getByText(/Éducateur ou éducatrice/)).toBeTruthy();
+  });
+});
