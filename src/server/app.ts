@@ -18,6 +18,7 @@ import {
 } from "fastify-type-provider-zod";
 import { adminRoutes } from "./admin/admin.routes.ts";
 import { auditRoutes } from "./audit/audit.routes.ts";
+import { caseRoutes } from "./cases/cases.routes.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
 import { resolveSession } from "./auth/auth.service.ts";
 import type { AppContext } from "./context.ts";
@@ -139,6 +140,7 @@ export async function buildApp(ctx: AppContext) {
   await app.register(adminRoutes(ctx));
   await app.register(auditRoutes(ctx));
   await app.register(qualificationRoutes(ctx));
+  await app.register(caseRoutes(ctx));
 
   if (existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ["index.html"], maxAge: "1h" });

@@ -12,12 +12,15 @@ export interface Config {
   /** Hex or base64 keys given by the environment win over key files. */
   auditKey: string | undefined;
   dataKey: string | undefined;
+  blindIndexKey: string | undefined;
   secureCookies: boolean;
   trustProxy: boolean;
   logLevel: string;
   /** Seed demo organisations, accounts and cases on a first start. */
   seedDemo: boolean;
   sessionIdleMinutes: number;
+  /** Closed cases keep their identity this long, then only their statistical residue remains. */
+  retentionDaysAfterClosure: number;
   /** Sign-in attempts allowed per client address and minute, on each app server. */
   loginRateLimitPerMinute: number;
   sessionAbsoluteHours: number;
@@ -38,12 +41,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keysDir: resolve(env.REPERE_KEYS_DIR ?? "keys"),
     auditKey: env.REPERE_AUDIT_KEY || undefined,
     dataKey: env.REPERE_DATA_KEY || undefined,
+    blindIndexKey: env.REPERE_BLIND_INDEX_KEY || undefined,
     secureCookies: publicUrl.startsWith("https://"),
     trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
     logLevel: env.LOG_LEVEL ?? "info",
     // A production PostgreSQL must never receive demo accounts unless someone asks for them.
     seedDemo: env.REPERE_DEMO === undefined ? databaseUrl === undefined : env.REPERE_DEMO === "1",
     sessionIdleMinutes: 30,
+    // Five years by default: the limitation rules of legal.md (O3); the data protection officer sets the real value.
+    retentionDaysAfterClosure: Number(env.REPERE_RETENTION_DAYS ?? 5 * 365),
     loginRateLimitPerMinute: Number(env.REPERE_LOGIN_RATE_LIMIT ?? 20),
     sessionAbsoluteHours: 12,
   };

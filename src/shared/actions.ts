@@ -23,6 +23,28 @@ export const ACTIONS = [
   "audit.verify",
   // identification
   "qualification.run",
+  // young people's cases
+  "case.list",
+  "case.create",
+  "case.read",
+  "case.update",
+  "case.reveal_identity",
+  "case.update_identity",
+  "case.assign",
+  "case.close",
+  "case.reopen",
+  "case.record_victim_status",
+  "case.read_timeline",
+  "case.add_note",
+  "case.list_shares",
+  "case.share",
+  "case.revoke_share",
+  "case.transfer",
+  "case.emergency_access",
+  "case.review_emergency_access",
+  "case.list_link_proposals",
+  "case.decide_link",
+  "case.export_subject",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -36,6 +58,7 @@ export const AUDIT_ONLY_EVENTS = [
   "auth.locked",
   "system.demo_seed",
   "system.anchor",
+  "system.case_retention",
 ] as const;
 export type AuditOnlyEvent = (typeof AUDIT_ONLY_EVENTS)[number];
 

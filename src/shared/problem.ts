@@ -30,6 +30,15 @@ export const PROBLEM_TITLES = {
   cannot_deactivate_self: "Vous ne pouvez pas désactiver votre propre compte.",
   data_folder_locked: "Le dossier de données est déjà utilisé par un autre processus.",
   service_unavailable: "Le service est momentanément indisponible.",
+  case_closed: "Ce dossier est clos. Rouvrez-le pour le modifier.",
+  case_already_open: "Ce dossier est déjà ouvert.",
+  case_anonymised: "Ce dossier a été anonymisé : son identité et ses notes ont été effacées.",
+  invalid_case_dates: "Les dates ne sont pas cohérentes.",
+  idempotency_key_reused: "Cette clé d'envoi a déjà servi pour une autre demande.",
+  link_already_decided: "Ce rapprochement a déjà été tranché.",
+  invalid_assignee: "Cette personne ne peut pas être désignée référente de ce dossier.",
+  invalid_share_recipient: "Ce destinataire ne peut pas recevoir ce partage.",
+  invalid_transfer: "Ce dossier ne peut pas être transféré à cette organisation.",
   internal_error: "Erreur interne. L'incident a été enregistré.",
 } as const;
 

@@ -3,6 +3,9 @@ import type { Command } from "commander";
 import { takeAnchor } from "../audit/audit.service.ts";
 import { type Anchor, describeVerification, verifyAuditTrail } from "../audit/verify.ts";
 import { openContext } from "../bootstrap.ts";
+import type { Database } from "../db/connection.ts";
+import { openDatabase } from "../db/open-database.ts";
+import { type Key, loadAuditKey } from "../keys/key-ring.ts";
 import { readConfig } from "../config.ts";
 import { systemActor } from "../policy/actor.ts";
 import { explainFailure, fail } from "./main.ts";
@@ -22,16 +25,24 @@ export function auditCommands(program: Command) {
           fail(`Impossible de lire l'ancre ${options.anchor}.`);
         }
       }
-      // Never create keys here: verifying with a fresh key would report every entry as forged.
-      const ctx = await openContext(readConfig(), { createKeys: false }).catch(explainFailure);
+      // Only the audit key, and never a new one: verifying with a fresh key would report every entry as forged.
+      const config = readConfig();
+      let auditKey: Key;
+      let database: Database;
       try {
-        const result = await verifyAuditTrail(ctx.db, ctx.keys.audit, anchor);
+        auditKey = loadAuditKey(config);
+        database = await openDatabase(config);
+      } catch (error) {
+        explainFailure(error);
+      }
+      try {
+        const result = await verifyAuditTrail(database.db, auditKey, anchor);
         process.stdout.write(`${describeVerification(result)}\n`);
         process.exitCode = result.intact ? 0 : 1;
       } catch (error) {
         explainFailure(error);
       } finally {
-        await ctx.database.close();
+        await database.close();
       }
     });
   audit

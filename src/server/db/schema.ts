@@ -3,16 +3,19 @@ import {
   bigint,
   boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { Sealed } from "../cases/sealed.ts";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -172,3 +175,241 @@ export interface AnchorHead {
   position: number;
   hash: string;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Young people's cases. Identity lives apart, sealed; everything else is plain, non-identifying and queryable.
+
+/** One counter per département and year, moved forward atomically, for case numbers like 93-2026-000123. */
+export const caseCounters = pgTable(
+  "case_counters",
+  {
+    departmentCode: text("department_code").notNull(),
+    year: smallint("year").notNull(),
+    lastValue: integer("last_value").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.departmentCode, t.year] })],
+);
+
+export const cases = pgTable(
+  "cases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    number: text("number").notNull().unique(),
+    /** Shared by cases confirmed to be the same young person, so the observatory counts them once. */
+    personId: uuid("person_id").notNull(),
+    departmentCode: text("department_code").notNull(),
+    ownerOrganisationId: uuid("owner_organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    assignedUserId: uuid("assigned_user_id").references(() => users.id),
+    /** The establishment where the young person is placed: its educators see the case. */
+    placementOrganisationId: uuid("placement_organisation_id").references(() => organisations.id),
+    status: text("status").notNull().default("open"),
+    closureReason: text("closure_reason"),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id),
+    idempotencyKey: text("idempotency_key"),
+    gender: text("gender").notNull().default("unknown"),
+    nationalities: text("nationalities").array().notNull().default(sql`'{}'`),
+    birthYear: smallint("birth_year"),
+    birthMonth: smallint("birth_month"),
+    isAgeEstimated: boolean("is_age_estimated").notNull().default(false),
+    ageEstimationMethod: text("age_estimation_method"),
+    firstFactsOn: date("first_facts_on", { mode: "string" }),
+    ageAtFirstFacts: smallint("age_at_first_facts"),
+    asePlacementType: text("ase_placement_type"),
+    aseLegalBasis: text("ase_legal_basis"),
+    aseDepartmentCode: text("ase_department_code"),
+    ageAssessmentStatus: text("age_assessment_status"),
+    careLeaverStatus: text("care_leaver_status"),
+    schooling: text("schooling").notNull().default("unknown"),
+    vulnerabilityFactors: text("vulnerability_factors").array().notNull().default(sql`'{}'`),
+    exploitationFamilies: text("exploitation_families").array().notNull().default(sql`'{}'`),
+    exploitations: jsonb("exploitations").$type<CaseExploitation[]>().notNull().default([]),
+    recruitmentChannels: text("recruitment_channels").array().notNull().default(sql`'{}'`),
+    exploiterRelationships: text("exploiter_relationships").array().notNull().default(sql`'{}'`),
+    places: jsonb("places").$type<CasePlace[]>().notNull().default([]),
+    victimStatus: text("victim_status"),
+    anonymisedAt: timestamp("anonymised_at", { withTimezone: true }),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("cases_status_check", sql`${t.status} in ('open', 'closed')`),
+    check("cases_closed_check", sql`(${t.status} = 'closed') = (${t.closureReason} is not null)`),
+    unique("cases_idempotency_unique").on(t.createdByUserId, t.idempotencyKey),
+    index("cases_owner_idx").on(t.ownerOrganisationId),
+    index("cases_department_idx").on(t.departmentCode, t.status),
+    index("cases_assigned_idx").on(t.assignedUserId),
+    index("cases_placement_idx").on(t.placementOrganisationId),
+    index("cases_person_idx").on(t.personId),
+    index("cases_updated_idx").on(t.updatedAt, t.id),
+    index("cases_created_idx").on(t.createdAt, t.id),
+    index("cases_closed_at_idx").on(t.closedAt),
+    index("cases_exploitation_families_idx").using("gin", t.exploitationFamilies),
+  ],
+);
+
+export interface CaseExploitation {
+  family: string;
+  subtype: string | null;
+  startedOn: string | null;
+  endedOn: string | null;
+}
+
+export interface CasePlace {
+  communeCode: string;
+  type: string;
+}
+
+/** Identity fields, each sealed with the data key and bound to its column and case (aad "case_identities.<column>:<caseId>"). */
+export const caseIdentities = pgTable("case_identities", {
+  caseId: uuid("case_id")
+    .primaryKey()
+    .references(() => cases.id),
+  surnameEnc: text("surname_enc").$type<Sealed>().notNull(),
+  firstNamesEnc: text("first_names_enc").$type<Sealed>().notNull(),
+  aliasesEnc: text("aliases_enc").$type<Sealed>().notNull(),
+  birthDateEnc: text("birth_date_enc").$type<Sealed>().notNull(),
+  ageEstimateEnc: text("age_estimate_enc").$type<Sealed>().notNull(),
+  phonesEnc: text("phones_enc").$type<Sealed>().notNull(),
+  placementAddressEnc: text("placement_address_enc").$type<Sealed>().notNull(),
+  updatedAt: updatedAt(),
+});
+
+/** Keyed hashes (HMAC with the blind-index key) of normalised names and birth data: equality search, no plaintext. */
+export const caseBlindIndex = pgTable(
+  "case_blind_index",
+  {
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    kind: text("kind").notNull(),
+    digest: text("digest").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.kind, t.digest] }),
+    check("case_blind_index_kind_check", sql`${t.kind} in ('name', 'full_name', 'birth_date', 'birth_year')`),
+    index("case_blind_index_lookup_idx").on(t.kind, t.digest),
+  ],
+);
+
+export const caseVictimStatuses = pgTable(
+  "case_victim_statuses",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    status: text("status").notNull(),
+    decidedBy: text("decided_by").notNull(),
+    decidedOn: date("decided_on", { mode: "string" }).notNull(),
+    recordedByUserId: uuid("recorded_by_user_id").references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true, precision: 3 }).notNull(),
+  },
+  (t) => [
+    check(
+      "case_victim_statuses_status_check",
+      sql`${t.status} in ('possible', 'presumed', 'identified_le', 'recognised_court')`,
+    ),
+    index("case_victim_statuses_case_idx").on(t.caseId, t.recordedAt),
+  ],
+);
+
+/** One ordered feed per case; note text is identifying data and is sealed. */
+export const caseTimelineEntries = pgTable(
+  "case_timeline_entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    kind: text("kind").notNull(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true, precision: 3 }).notNull(),
+    authorUserId: uuid("author_user_id").references(() => users.id),
+    authorOrganisationId: uuid("author_organisation_id").references(() => organisations.id),
+    textEnc: text("text_enc").$type<Sealed>(),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index("case_timeline_case_idx").on(t.caseId, t.occurredAt, t.id)],
+);
+
+export const caseShares = pgTable(
+  "case_shares",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    organisationId: uuid("organisation_id").references(() => organisations.id),
+    userId: uuid("user_id").references(() => users.id),
+    purpose: text("purpose").notNull(),
+    legalBasis: text("legal_basis").notNull(),
+    sections: text("sections").array().notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    parentalAuthorityInformed: boolean("parental_authority_informed"),
+    parentalNotInformedReason: text("parental_not_informed_reason"),
+    grantedByUserId: uuid("granted_by_user_id").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedByUserId: uuid("revoked_by_user_id").references(() => users.id),
+  },
+  (t) => [
+    check("case_shares_recipient_check", sql`(${t.organisationId} is null) <> (${t.userId} is null)`),
+    index("case_shares_case_idx").on(t.caseId),
+    index("case_shares_organisation_idx").on(t.organisationId, t.expiresAt),
+    index("case_shares_user_idx").on(t.userId, t.expiresAt),
+  ],
+);
+
+/** Break-glass openings of a case outside one's scope: time-limited, with a sealed written reason, reviewed later. */
+export const caseEmergencyAccesses = pgTable(
+  "case_emergency_accesses",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    reasonEnc: text("reason_enc").$type<Sealed>(),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    reviewedByUserId: uuid("reviewed_by_user_id").references(() => users.id),
+  },
+  (t) => [index("case_emergency_user_idx").on(t.userId, t.expiresAt), index("case_emergency_case_idx").on(t.caseId)],
+);
+
+/** A possible duplicate across organisations; a pair is stored once (a < b), so a rejection is never proposed again. */
+export const caseLinkProposals = pgTable(
+  "case_link_proposals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseAId: uuid("case_a_id")
+      .notNull()
+      .references(() => cases.id),
+    caseBId: uuid("case_b_id")
+      .notNull()
+      .references(() => cases.id),
+    matchedKeys: text("matched_keys").array().notNull(),
+    status: text("status").notNull().default("pending"),
+    aDecision: text("a_decision"),
+    aDecidedByUserId: uuid("a_decided_by_user_id").references(() => users.id),
+    bDecision: text("b_decision"),
+    bDecidedByUserId: uuid("b_decided_by_user_id").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull(),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+  },
+  (t) => [
+    unique("case_link_proposals_pair").on(t.caseAId, t.caseBId),
+    check("case_link_proposals_order_check", sql`${t.caseAId} < ${t.caseBId}`),
+    check("case_link_proposals_status_check", sql`${t.status} in ('pending', 'confirmed', 'rejected')`),
+    index("case_link_proposals_b_idx").on(t.caseBId),
+  ],
+);

@@ -1,5 +1,6 @@
 import { takeAnchor } from "../audit/audit.service.ts";
 import { deleteExpiredSessions } from "../auth/auth.queries.ts";
+import { anonymiseClosedCases } from "../cases/case-retention.ts";
 import { systemActor } from "../policy/actor.ts";
 import type { RecurringJob } from "./scheduler.ts";
 
@@ -20,6 +21,14 @@ export const RECURRING_JOBS: readonly RecurringJob[] = [
     run: async (ctx) => {
       const now = ctx.now();
       await deleteExpiredSessions(ctx.db, new Date(now.getTime() - ctx.config.sessionIdleMinutes * 60_000), now);
+    },
+  },
+  {
+    name: "case-retention",
+    cron: "30 3 * * *",
+    everyMs: 24 * 3_600_000,
+    run: async (ctx) => {
+      await anonymiseClosedCases(ctx, systemActor("job:case-retention"), { retentionDays: ctx.config.retentionDaysAfterClosure });
     },
   },
 ];

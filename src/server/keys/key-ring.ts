@@ -14,6 +14,8 @@ export interface KeyRing {
   audit: Key;
   /** Encryption keys for identity fields and secrets; `data[0]` encrypts, all decrypt (rotation). */
   data: Key[];
+  /** HMAC key of the blind index (duplicate detection, search by name): separate from the encryption keys. */
+  blindIndex: Key;
 }
 
 export function keyFromBytes(bytes: Buffer): Key {
@@ -53,6 +55,7 @@ interface KeySources {
   keysDir: string;
   auditKey: string | undefined;
   dataKey: string | undefined;
+  blindIndexKey: string | undefined;
 }
 
 /**
@@ -70,8 +73,24 @@ export function loadKeyRing(sources: KeySources, options: { create: boolean; war
   };
   const [audit] = load(sources.auditKey, "audit.key", "audit");
   const data = load(sources.dataKey, "data.key", "data");
-  if (!audit || data.length === 0) throw new Error("empty key file");
-  return { audit, data };
+  // Changing this key would orphan every index entry: it is never rotated, only one is read.
+  const [blindIndex] = load(
+    sources.blindIndexKey,
+    "blind-index.key",
+    "blind-index",
+  );
+  if (!audit || data.length === 0 || !blindIndex) throw new Error("empty key file");
+  return { audit, data, blindIndex };
+}
+
+/** The audit key alone: verifying the trail needs nothing else, and must never create a key. */
+export function loadAuditKey(sources: KeySources): Key {
+  if (sources.auditKey) return parseKey(sources.auditKey);
+  const path = join(sources.keysDir, "audit.key");
+  if (!existsSync(path)) throw new MissingKeyError("audit", path);
+  const [key] = readKeyFile(path);
+  if (!key) throw new MissingKeyError("audit", path);
+  return key;
 }
 
 export class MissingKeyError extends Error {
@@ -85,5 +104,9 @@ export class MissingKeyError extends Error {
 
 /** Fresh random keys, for tests and throw-away databases. */
 export function generateKeyRing(): KeyRing {
-  return { audit: keyFromBytes(randomBytes(32)), data: [keyFromBytes(randomBytes(32))] };
+  return {
+    audit: keyFromBytes(randomBytes(32)),
+    data: [keyFromBytes(randomBytes(32))],
+    blindIndex: keyFromBytes(randomBytes(32)),
+  };
 }

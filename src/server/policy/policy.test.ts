@@ -9,6 +9,9 @@ import { authorize, can, isKnownAction, mayAttempt } from "./policy.ts";
 
 const ALL = ROLES;
 const ADMIN: readonly Role[] = ["admin"];
+const CASE_PROFESSIONALS = ALL.filter((r) => r !== "admin" && r !== "national_analyst");
+const CASE_WORKERS: readonly Role[] = ["educator", "ase_referent", "ase_manager", "crip_officer", "association_worker"];
+const ASE: readonly Role[] = ["ase_referent", "ase_manager"];
 
 /**
  * Who may call each route. A route missing here fails the suite, so each new route comes with its decision.
@@ -42,6 +45,70 @@ const MATRIX: { method: string; url: string; roles: readonly Role[]; body?: () =
     roles: ALL.filter((r) => r !== "admin" && r !== "national_analyst"),
     body: () => ({ ageAtFacts: 16, ageUncertain: false, acts: ["recruit"], means: [], purposes: ["proxenetisme"], circumstances: [] }),
   },
+  { method: "GET", url: "/api/cases", roles: CASE_PROFESSIONALS },
+  {
+    method: "POST",
+    url: "/api/cases",
+    roles: CASE_WORKERS,
+    body: () => ({ identity: { surname: "Martin", birthDate: "2010-01-01" } }),
+  },
+  { method: "GET", url: "/api/cases/link-proposals", roles: CASE_WORKERS },
+  { method: "POST", url: "/api/cases/link-proposals/:id/confirm", roles: CASE_WORKERS },
+  { method: "POST", url: "/api/cases/link-proposals/:id/reject", roles: CASE_WORKERS },
+  {
+    method: "POST",
+    url: "/api/cases/emergency-access",
+    roles: ["educator", "ase_referent", "ase_manager", "crip_officer"],
+    body: () => ({ caseNumber: "93-2026-999999", reason: "Mise à l'abri en urgence, le référent est injoignable." }),
+  },
+  { method: "GET", url: "/api/cases/emergency-accesses", roles: ["ase_manager"] },
+  { method: "POST", url: "/api/cases/emergency-accesses/:id/review", roles: ["ase_manager"] },
+  { method: "GET", url: "/api/cases/:id", roles: CASE_PROFESSIONALS },
+  { method: "PATCH", url: "/api/cases/:id", roles: CASE_WORKERS, body: () => ({ version: 1, profile: {} }) },
+  {
+    method: "PATCH",
+    url: "/api/cases/:id/identity",
+    roles: CASE_WORKERS,
+    body: () => ({ version: 1, identity: { surname: "Martin" } }),
+  },
+  { method: "POST", url: "/api/cases/:id/identity/reveal", roles: CASE_PROFESSIONALS },
+  {
+    method: "POST",
+    url: "/api/cases/:id/close",
+    roles: CASE_WORKERS,
+    body: () => ({ version: 1, reason: "lost_contact" }),
+  },
+  { method: "POST", url: "/api/cases/:id/reopen", roles: CASE_WORKERS, body: () => ({ version: 1 }) },
+  { method: "POST", url: "/api/cases/:id/assign", roles: ASE, body: () => ({ version: 1, userId: null }) },
+  {
+    method: "POST",
+    url: "/api/cases/:id/victim-statuses",
+    roles: CASE_PROFESSIONALS,
+    body: () => ({ status: "possible", decidedBy: "ase", decidedOn: "2025-01-01" }),
+  },
+  { method: "GET", url: "/api/cases/:id/timeline", roles: CASE_PROFESSIONALS },
+  { method: "POST", url: "/api/cases/:id/notes", roles: CASE_PROFESSIONALS, body: () => ({ text: "note" }) },
+  { method: "GET", url: "/api/cases/:id/shares", roles: CASE_WORKERS },
+  {
+    method: "POST",
+    url: "/api/cases/:id/shares",
+    roles: CASE_WORKERS,
+    body: () => ({
+      organisationId: crypto.randomUUID(),
+      purpose: "joint_support",
+      legalBasis: "consent",
+      sections: ["profile"],
+      expiresOn: "2099-01-01",
+    }),
+  },
+  { method: "POST", url: "/api/cases/:id/shares/:shareId/revoke", roles: CASE_WORKERS },
+  {
+    method: "POST",
+    url: "/api/cases/:id/transfer",
+    roles: ASE,
+    body: () => ({ version: 1, organisationId: crypto.randomUUID() }),
+  },
+  { method: "POST", url: "/api/cases/:id/subject-access-export", roles: ADMIN },
 ];
 
 describe("route policies", () => {

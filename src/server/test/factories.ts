@@ -1,11 +1,14 @@
 import { randomUUID } from "node:crypto";
+import { CreateCaseInput } from "@shared/cases.ts";
 import { eq } from "drizzle-orm";
 import { ROLES_BY_ORGANISATION_TYPE, type OrganisationType, type Role, requiresTotp } from "@shared/roles.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import { newTotpSecret, totpAad } from "../auth/totp.ts";
+import { createCase } from "../cases/cases.service.ts";
 import type { AppContext } from "../context.ts";
 import { organisations, users } from "../db/schema.ts";
 import { seal } from "../keys/secret-box.ts";
+import type { UserActor } from "../policy/actor.ts";
 
 export interface TestUser {
   id: string;
@@ -100,7 +103,56 @@ export function factories(ctx: AppContext) {
     return { id, email, password: PASSWORD, organisationId: org.id, departmentCode: org.departmentCode, roles, totpSecret };
   };
 
-  return { organisation, user };
+  /** The service's view of a test user, for calling services directly. */
+  const actorFor = async (u: TestUser): Promise<UserActor> => {
+    const [org] = await ctx.db.select().from(organisations).where(eq(organisations.id, u.organisationId));
+    if (!org) throw new Error("no such organisation");
+    return {
+      kind: "user",
+      userId: u.id,
+      organisationId: u.organisationId,
+      organisationType: org.type as OrganisationType,
+      departmentCode: org.departmentCode,
+      roles: u.roles,
+      adminDepartmentCode: u.roles.includes("admin") ? org.departmentCode : null,
+      isActive: true,
+      sessionId: null,
+      requestId: null,
+    };
+  };
+
+  /** A case created through the service by `owner` (by default a new ASE referent in the 93). */
+  const caseFile = async (
+    c: {
+      owner?: TestUser;
+      departmentCode?: string;
+      identity?: Partial<CreateCaseInput["identity"]>;
+      profile?: CreateCaseInput["profile"];
+    } = {},
+  ) => {
+    const owner = c.owner ?? (await user({ roles: ["ase_referent"], departmentCode: c.departmentCode ?? "93" }));
+    const input = CreateCaseInput.parse({
+      departmentCode: c.departmentCode,
+      identity: {
+        surname: `Nom${randomUUID().slice(0, 6)}`,
+        firstNames: "Prénom",
+        birthDate: "2010-05-14",
+        ...c.identity,
+      },
+      profile: c.profile ?? {},
+    });
+    const { view } = await createCase(ctx, await actorFor(owner), input);
+    return {
+      id: view.id,
+      number: view.number,
+      version: view.version,
+      owner,
+      ownerOrganisationId: owner.organisationId,
+      departmentCode: view.departmentCode,
+    };
+  };
+
+  return { organisation, user, actorFor, case: caseFile };
 }
 
 export type Factories = ReturnType<typeof factories>;

@@ -110,6 +110,7 @@ function createApi(app: App, ctx: AppContext, cookies: Record<string, string>): 
     as: (user) => {
       const token = newSessionToken();
       const now = ctx.now();
+      // A drizzle query runs each time it is awaited: turn it into one promise so the session is inserted once.
       const ready = ctx.db.insert(sessions).values({
         idHash: hashSessionToken(token),
         userId: user.id,
@@ -117,7 +118,7 @@ function createApi(app: App, ctx: AppContext, cookies: Record<string, string>): 
         createdAt: now,
         lastSeenAt: now,
         absoluteExpiresAt: new Date(now.getTime() + 12 * 3_600_000),
-      });
+      }).then(() => undefined);
       const inner = createApi(app, ctx, { ...cookies, repere_session: token });
       const wait =
         <A extends unknown[]>(fn: (...args: A) => Promise<TestResponse>) =>

@@ -1,0 +1,317 @@
+import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Executor } from "../db/connection.ts";
+import {
+  caseBlindIndex,
+  caseCounters,
+  caseEmergencyAccesses,
+  caseIdentities,
+  caseLinkProposals,
+  caseShares,
+  cases,
+  caseTimelineEntries,
+  caseVictimStatuses,
+  organisations,
+  users,
+} from "../db/schema.ts";
+import type { Sealed } from "./sealed.ts";
+
+export type CaseInsert = typeof cases.$inferInsert;
+export type CaseRowValues = Partial<CaseInsert>;
+
+/** Moves the (département, year) counter forward in one statement: concurrent creations never share a number. */
+export async function nextCaseSequence(db: Executor, departmentCode: string, year: number): Promise<number> {
+  const [row] = await db
+    .insert(caseCounters)
+    .values({ departmentCode, year, lastValue: 1 })
+    .onConflictDoUpdate({
+      target: [caseCounters.departmentCode, caseCounters.year],
+      set: { lastValue: sql`${caseCounters.lastValue} + 1` },
+    })
+    .returning({ lastValue: caseCounters.lastValue });
+  if (!row) throw new Error("case counter not moved");
+  return row.lastValue;
+}
+
+export async function insertCase(db: Executor, values: CaseInsert) {
+  const [row] = await db.insert(cases).values(values).returning({ id: cases.id });
+  if (!row) throw new Error("case not inserted");
+  return row;
+}
+
+export async function findCaseIdByIdempotencyKey(db: Executor, userId: string, key: string) {
+  const [row] = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.createdByUserId, userId), eq(cases.idempotencyKey, key)));
+  return row?.id;
+}
+
+const owner = alias(organisations, "owner");
+const placement = alias(organisations, "placement");
+const assignee = alias(users, "assignee");
+
+const caseColumns = {
+  case: cases,
+  owner: { id: owner.id, name: owner.name, type: owner.type, departmentCode: owner.departmentCode },
+  placement: { id: placement.id, name: placement.name, type: placement.type, departmentCode: placement.departmentCode },
+  assignee: { id: assignee.id, displayName: assignee.displayName },
+};
+
+export type CaseRecord = Awaited<ReturnType<typeof findCaseRecord>> & {};
+
+function selectCases(db: Executor) {
+  return db
+    .select(caseColumns)
+    .from(cases)
+    .innerJoin(owner, eq(owner.id, cases.ownerOrganisationId))
+    .leftJoin(placement, eq(placement.id, cases.placementOrganisationId))
+    .leftJoin(assignee, eq(assignee.id, cases.assignedUserId));
+}
+
+export async function findCaseRecord(db: Executor, id: string) {
+  const [row] = await selectCases(db).where(eq(cases.id, id));
+  return row;
+}
+
+export async function findCaseIdByNumber(db: Executor, number: string) {
+  const [row] = await db.select({ id: cases.id }).from(cases).where(eq(cases.number, number));
+  return row?.id;
+}
+
+/** Locks the case row for the rest of the transaction, so checks and writes see the same version. */
+export async function lockCase(db: Executor, id: string) {
+  const [row] = await db
+    .select({ id: cases.id, version: cases.version })
+    .from(cases)
+    .where(eq(cases.id, id))
+    .for("update");
+  return row;
+}
+
+/** Updates only when the version is still the one the editor saw; undefined means someone else saved first. */
+export async function updateCaseVersioned(db: Executor, id: string, version: number, values: CaseRowValues, now: Date) {
+  const [row] = await db
+    .update(cases)
+    .set({ ...values, version: sql`${cases.version} + 1`, updatedAt: now })
+    .where(and(eq(cases.id, id), eq(cases.version, version)))
+    .returning({ id: cases.id, version: cases.version });
+  return row;
+}
+
+export async function updateCase(db: Executor, id: string, values: CaseRowValues, now: Date) {
+  await db
+    .update(cases)
+    .set({ ...values, version: sql`${cases.version} + 1`, updatedAt: now })
+    .where(eq(cases.id, id));
+}
+
+/** Active shares and emergency accesses of some cases: the facts policy.ts needs, besides the case row. */
+export async function listAccessFacts(db: Executor, caseIds: readonly string[], now: Date) {
+  if (caseIds.length === 0) return { shares: [], emergencies: [] };
+  const shares = await db
+    .select({
+      caseId: caseShares.caseId,
+      organisationId: caseShares.organisationId,
+      userId: caseShares.userId,
+      sections: caseShares.sections,
+    })
+    .from(caseShares)
+    .where(and(inArray(caseShares.caseId, [...caseIds]), isNull(caseShares.revokedAt), gt(caseShares.expiresAt, now)));
+  const emergencies = await db
+    .select({ caseId: caseEmergencyAccesses.caseId, userId: caseEmergencyAccesses.userId })
+    .from(caseEmergencyAccesses)
+    .where(and(inArray(caseEmergencyAccesses.caseId, [...caseIds]), gt(caseEmergencyAccesses.expiresAt, now)));
+  return { shares, emergencies };
+}
+
+export interface CaseListFilters {
+  status?: string;
+  departmentCode?: string;
+  gender?: string;
+  exploitationFamily?: string;
+  victimStatus?: string;
+  ageAssessmentStatus?: string;
+  asePlacementType?: string;
+  nationality?: string;
+  assignedUserId?: string;
+  numberPrefix?: string;
+  birthYearRange?: { min: number; max: number };
+  /** Every digest must be indexed for the case (all name tokens match). */
+  nameDigests?: string[];
+  birthDateDigest?: string;
+}
+
+export interface CaseCursor {
+  at: Date;
+  id: string;
+}
+
+export async function listCaseRecords(
+  db: Executor,
+  scope: SQL,
+  filters: CaseListFilters,
+  page: { sort: "created" | "updated"; cursor?: CaseCursor; limit: number },
+) {
+  const sortColumn = page.sort === "created" ? cases.createdAt : cases.updatedAt;
+  const hasDigest = (kind: string, digest: string) =>
+    sql`exists (select 1 from ${caseBlindIndex} where ${and(eq(caseBlindIndex.caseId, cases.id), eq(caseBlindIndex.kind, kind), eq(caseBlindIndex.digest, digest))})`;
+  const where = and(
+    scope,
+    filters.status ? eq(cases.status, filters.status) : undefined,
+    filters.departmentCode ? eq(cases.departmentCode, filters.departmentCode) : undefined,
+    filters.gender ? eq(cases.gender, filters.gender) : undefined,
+    filters.exploitationFamily
+      ? sql`${cases.exploitationFamilies} @> array[${filters.exploitationFamily}]::text[]`
+      : undefined,
+    filters.victimStatus ? eq(cases.victimStatus, filters.victimStatus) : undefined,
+    filters.ageAssessmentStatus ? eq(cases.ageAssessmentStatus, filters.ageAssessmentStatus) : undefined,
+    filters.asePlacementType ? eq(cases.asePlacementType, filters.asePlacementType) : undefined,
+    filters.nationality ? sql`${cases.nationalities} @> array[${filters.nationality}]::text[]` : undefined,
+    filters.assignedUserId ? eq(cases.assignedUserId, filters.assignedUserId) : undefined,
+    filters.numberPrefix ? sql`${cases.number} like ${`${filters.numberPrefix}%`}` : undefined,
+    filters.birthYearRange
+      ? and(
+          sql`${cases.birthYear} >= ${filters.birthYearRange.min}`,
+          sql`${cases.birthYear} <= ${filters.birthYearRange.max}`,
+        )
+      : undefined,
+    ...(filters.nameDigests ?? []).map((digest) => hasDigest("name", digest)),
+    filters.birthDateDigest ? hasDigest("birth_date", filters.birthDateDigest) : undefined,
+    // Newest first: the next page starts strictly after the last row seen, ties broken by id.
+    page.cursor
+      ? or(lt(sortColumn, page.cursor.at), and(eq(sortColumn, page.cursor.at), lt(cases.id, page.cursor.id)))
+      : undefined,
+  );
+  return selectCases(db)
+    .where(where)
+    .orderBy(desc(sortColumn), desc(cases.id))
+    .limit(page.limit + 1);
+}
+
+export interface SealedIdentity {
+  surnameEnc: Sealed;
+  firstNamesEnc: Sealed;
+  aliasesEnc: Sealed;
+  birthDateEnc: Sealed;
+  ageEstimateEnc: Sealed;
+  phonesEnc: Sealed;
+  placementAddressEnc: Sealed;
+}
+
+export async function upsertIdentity(db: Executor, caseId: string, sealed: SealedIdentity, now: Date) {
+  await db
+    .insert(caseIdentities)
+    .values({ caseId, ...sealed, updatedAt: now })
+    .onConflictDoUpdate({ target: caseIdentities.caseId, set: { ...sealed, updatedAt: now } });
+}
+
+export async function findSealedIdentity(db: Executor, caseId: string) {
+  const [row] = await db.select().from(caseIdentities).where(eq(caseIdentities.caseId, caseId));
+  return row;
+}
+
+export async function replaceBlindIndex(
+  db: Executor,
+  caseId: string,
+  entries: readonly { kind: string; digest: string }[],
+) {
+  await db.delete(caseBlindIndex).where(eq(caseBlindIndex.caseId, caseId));
+  if (entries.length > 0) await db.insert(caseBlindIndex).values(entries.map((e) => ({ caseId, ...e })));
+}
+
+/** Other organisations' cases sharing blind-index digests with this one, counted per kind. */
+export async function listSharedDigestCounts(db: Executor, caseId: string, ownerOrganisationId: string) {
+  const mine = alias(caseBlindIndex, "mine");
+  return db
+    .select({ caseId: caseBlindIndex.caseId, kind: caseBlindIndex.kind, shared: sql<number>`count(*)::int` })
+    .from(caseBlindIndex)
+    .innerJoin(mine, and(eq(mine.kind, caseBlindIndex.kind), eq(mine.digest, caseBlindIndex.digest)))
+    .innerJoin(cases, eq(cases.id, caseBlindIndex.caseId))
+    .where(
+      and(
+        eq(mine.caseId, caseId),
+        ne(caseBlindIndex.caseId, caseId),
+        ne(cases.ownerOrganisationId, ownerOrganisationId),
+        isNull(cases.anonymisedAt),
+      ),
+    )
+    .groupBy(caseBlindIndex.caseId, caseBlindIndex.kind);
+}
+
+export async function insertLinkProposal(db: Executor, values: typeof caseLinkProposals.$inferInsert) {
+  const rows = await db
+    .insert(caseLinkProposals)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: caseLinkProposals.id });
+  return rows.length > 0;
+}
+
+export async function insertTimelineEntry(db: Executor, values: typeof caseTimelineEntries.$inferInsert) {
+  await db.insert(caseTimelineEntries).values(values);
+}
+
+export async function listTimelineEntries(db: Executor, caseId: string) {
+  return db
+    .select({
+      entry: caseTimelineEntries,
+      author: { id: users.id, displayName: users.displayName },
+      organisation: {
+        id: organisations.id,
+        name: organisations.name,
+        type: organisations.type,
+        departmentCode: organisations.departmentCode,
+      },
+    })
+    .from(caseTimelineEntries)
+    .leftJoin(users, eq(users.id, caseTimelineEntries.authorUserId))
+    .leftJoin(organisations, eq(organisations.id, caseTimelineEntries.authorOrganisationId))
+    .where(eq(caseTimelineEntries.caseId, caseId))
+    .orderBy(asc(caseTimelineEntries.occurredAt), asc(caseTimelineEntries.id));
+}
+
+export async function insertVictimStatus(db: Executor, values: typeof caseVictimStatuses.$inferInsert) {
+  await db.insert(caseVictimStatuses).values(values);
+}
+
+export async function listVictimStatuses(db: Executor, caseId: string) {
+  return db
+    .select({ status: caseVictimStatuses, recordedBy: { id: users.id, displayName: users.displayName } })
+    .from(caseVictimStatuses)
+    .leftJoin(users, eq(users.id, caseVictimStatuses.recordedByUserId))
+    .where(eq(caseVictimStatuses.caseId, caseId))
+    .orderBy(asc(caseVictimStatuses.recordedAt), asc(caseVictimStatuses.id));
+}
+
+export async function findOrganisationRef(db: Executor, id: string) {
+  const [row] = await db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      type: organisations.type,
+      departmentCode: organisations.departmentCode,
+      isActive: organisations.isActive,
+    })
+    .from(organisations)
+    .where(eq(organisations.id, id));
+  return row;
+}
+
+export async function findUserRef(db: Executor, id: string) {
+  const [row] = await db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      roles: users.roles,
+      isActive: users.isActive,
+      organisationId: users.organisationId,
+      organisationType: organisations.type,
+      organisationName: organisations.name,
+      departmentCode: organisations.departmentCode,
+    })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(users.id, id));
+  return row;
+}
