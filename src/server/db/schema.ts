@@ -413,3 +413,95 @@ export const caseLinkProposals = pgTable(
     index("case_link_proposals_b_idx").on(t.caseBId),
   ],
 );
+
+/** A screening before any case exists: no identity, only an organisation and a pseudonymous number. */
+export const preCases = pgTable(
+  "pre_cases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    number: text("number").notNull().unique(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id),
+    caseId: uuid("case_id").references(() => cases.id),
+    createdAt: createdAt(),
+    convertedAt: timestamp("converted_at", { withTimezone: true }),
+  },
+  (t) => [index("pre_cases_organisation_idx").on(t.organisationId, t.createdAt)],
+);
+
+/**
+ * A completed GRR grid. The computed result is kept as it was (a later grid version never changes it); the
+ * submission, which may hold free-text notes and the override's reason, is sealed.
+ */
+export const screenings = pgTable(
+  "screenings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id").references(() => cases.id),
+    preCaseId: uuid("pre_case_id").references(() => preCases.id),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    authorUserId: uuid("author_user_id").references(() => users.id),
+    gridVersion: text("grid_version").notNull(),
+    mode: text("mode").notNull(),
+    screenedOn: text("screened_on").notNull(),
+    computedLevel: text("computed_level").notNull(),
+    level: text("level").notNull(),
+    result: jsonb("result").$type<Record<string, unknown>>().notNull(),
+    submissionEnc: text("submission_enc").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("screenings_subject_check", sql`${t.caseId} is not null or ${t.preCaseId} is not null`),
+    check("screenings_level_check", sql`${t.level} in ('none', 'possible', 'clear')`),
+    index("screenings_case_idx").on(t.caseId, t.createdAt),
+    index("screenings_pre_case_idx").on(t.preCaseId),
+  ],
+);
+
+/** A legal qualification recorded on a case: abstract facts (no identity) and the engine's answer at that time. */
+export const qualifications = pgTable(
+  "qualifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    authorUserId: uuid("author_user_id").references(() => users.id),
+    trafficking: boolean("trafficking").notNull(),
+    article: text("article"),
+    input: jsonb("input").$type<Record<string, unknown>>().notNull(),
+    result: jsonb("result").$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("qualifications_case_idx").on(t.caseId, t.createdAt)],
+);
+
+/** What the law requires on a case (signalement, IP, Ac.Sé…), with its deadline and where it stands. */
+export const caseActions = pgTable(
+  "case_actions",
+  {
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    code: text("code").notNull(),
+    status: text("status").notNull().default("to_do"),
+    sources: text("sources").array().notNull(),
+    dueAt: timestamp("due_at", { withTimezone: true }),
+    doneOn: text("done_on"),
+    /** Why an action does not apply: free text, sealed. */
+    reasonEnc: text("reason_enc"),
+    raisedAt: timestamp("raised_at", { withTimezone: true }).notNull(),
+    updatedByUserId: uuid("updated_by_user_id").references(() => users.id),
+    updatedAt: updatedAt(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.code] }),
+    check("case_actions_status_check", sql`${t.status} in ('to_do', 'done', 'not_applicable')`),
+    index("case_actions_due_idx").on(t.status, t.dueAt),
+  ],
+);

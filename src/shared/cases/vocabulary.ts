@@ -393,6 +393,10 @@ export const TIMELINE_ENTRY_KINDS = [
   "transferred",
   "emergency_access",
   "link_confirmed",
+  "screening_recorded",
+  "qualification_recorded",
+  "action_updated",
+  "signalement_generated",
 ] as const;
 export type TimelineEntryKind = (typeof TIMELINE_ENTRY_KINDS)[number];
 export const TIMELINE_ENTRY_KIND_LABELS: Record<TimelineEntryKind, string> = {
@@ -409,6 +413,10 @@ export const TIMELINE_ENTRY_KIND_LABELS: Record<TimelineEntryKind, string> = {
   transferred: "Dossier transféré",
   emergency_access: "Accès d'urgence",
   link_confirmed: "Rapprochement confirmé",
+  screening_recorded: "Repérage enregistré",
+  qualification_recorded: "Qualification juridique enregistrée",
+  action_updated: "Action requise mise à jour",
+  signalement_generated: "Signalement au parquet généré",
 };
 
 /** Which blind-index keys two cases had in common; the only thing a link proposal discloses. */
