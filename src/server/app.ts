@@ -29,6 +29,7 @@ import { sessionCookieName } from "./http/session-cookie.ts";
 import { healthRoutes } from "./health/health.routes.ts";
 import { mayAttempt } from "./policy/policy.ts";
 import { qualificationRoutes } from "./qualification/qualification.routes.ts";
+import { screeningRoutes } from "./screening/screenings.routes.ts";
 
 export const WEB_DIST = fileURLToPath(new URL("../../dist/web", import.meta.url));
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -140,6 +141,7 @@ export async function buildApp(ctx: AppContext) {
   await app.register(adminRoutes(ctx));
   await app.register(auditRoutes(ctx));
   await app.register(qualificationRoutes(ctx));
+  await app.register(screeningRoutes(ctx));
   await app.register(caseRoutes(ctx));
 
   if (existsSync(WEB_DIST)) {

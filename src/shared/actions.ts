@@ -23,6 +23,16 @@ export const ACTIONS = [
   "audit.verify",
   // identification
   "qualification.run",
+  "screening.record",
+  "screening.read",
+  "pre_case.create",
+  "pre_case.read",
+  "pre_case.screen",
+  "pre_case.attach",
+  "case.record_qualification",
+  "case.read_actions",
+  "case.update_action",
+  "case.signalement",
   // young people's cases
   "case.list",
   "case.create",

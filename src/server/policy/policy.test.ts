@@ -12,6 +12,7 @@ const ADMIN: readonly Role[] = ["admin"];
 const CASE_PROFESSIONALS = ALL.filter((r) => r !== "admin" && r !== "national_analyst");
 const CASE_WORKERS: readonly Role[] = ["educator", "ase_referent", "ase_manager", "crip_officer", "association_worker"];
 const ASE: readonly Role[] = ["ase_referent", "ase_manager"];
+const BRIEF_SCREENING = { gridVersion: "GRR-0.1", mode: "brief", ageAtScreening: 15, ageUncertain: false, screenedOn: "2026-01-01", answers: [], redFlags: [] };
 
 /**
  * Who may call each route. A route missing here fails the suite, so each new route comes with its decision.
@@ -109,6 +110,25 @@ const MATRIX: { method: string; url: string; roles: readonly Role[]; body?: () =
     body: () => ({ version: 1, organisationId: crypto.randomUUID() }),
   },
   { method: "POST", url: "/api/cases/:id/subject-access-export", roles: ADMIN },
+  { method: "POST", url: "/api/cases/:id/screenings", roles: CASE_WORKERS, body: () => BRIEF_SCREENING },
+  { method: "GET", url: "/api/cases/:id/screenings", roles: CASE_PROFESSIONALS },
+  { method: "POST", url: "/api/pre-cases", roles: CASE_WORKERS, body: () => BRIEF_SCREENING },
+  { method: "GET", url: "/api/pre-cases/:id", roles: CASE_WORKERS },
+  { method: "POST", url: "/api/pre-cases/:id/attach", roles: CASE_WORKERS, body: () => ({ caseId: crypto.randomUUID() }) },
+  {
+    method: "POST",
+    url: "/api/cases/:id/qualifications",
+    roles: CASE_WORKERS,
+    body: () => ({ ageAtFacts: 15, ageUncertain: false, acts: ["recruit"], means: [], purposes: ["proxenetisme"], circumstances: [] }),
+  },
+  { method: "GET", url: "/api/cases/:id/actions", roles: CASE_PROFESSIONALS },
+  {
+    method: "PATCH",
+    url: "/api/cases/:id/actions/:code",
+    roles: CASE_WORKERS,
+    body: () => ({ version: 1, update: { status: "done", doneOn: "2026-01-01" } }),
+  },
+  { method: "POST", url: "/api/cases/:id/signalement", roles: CASE_WORKERS, body: () => ({ factsSummary: "Faits." }) },
 ];
 
 describe("route policies", () => {
@@ -137,7 +157,7 @@ describe("route policies", () => {
     expect(missing).toEqual([]);
   });
 
-  it("grants and denies each route to each role as the matrix says", async () => {
+  it("grants and denies each route to each role as the matrix says", { timeout: 180_000 }, async () => {
     const { api, make } = await testApp();
     const target = await make.user({ roles: ["educator"], departmentCode: "93" });
     const organisation = await make.organisation({ type: "establishment", departmentCode: "93" });
@@ -145,7 +165,9 @@ describe("route policies", () => {
     for (const role of ROLES) {
       const user = await make.user({ roles: [role], departmentCode: role === "national_analyst" ? null : "93" });
       for (const line of MATRIX) {
-        const url = line.url.replace(":id", line.url.includes("organisations") ? organisation.id : target.id);
+        const url = line.url
+          .replace(":id", line.url.includes("organisations") ? organisation.id : target.id)
+          .replace(":code", "prosecutor_report");
         const client = api.as(user);
         const body = line.body?.();
         const res =

@@ -10,7 +10,8 @@ export type Target =
   | { kind: "organisation"; id: string; departmentCode: string | null }
   | { kind: "user"; id: string; organisationId: string; departmentCode: string | null }
   | { kind: "audit_scope"; departmentCode: string | null }
-  | CaseTarget;
+  | CaseTarget
+  | { kind: "pre_case"; id: string; organisationId: string; departmentCode: string | null };
 
 /** A case with what decides who reaches it. Shares and emergency accesses are those still active at the time. */
 export interface CaseTarget {
@@ -101,6 +102,10 @@ const ownsCase = onCase(
   (actor, target) => target.ownerOrganisationId === actor.organisationId || target.assignedUserId === actor.userId,
 );
 
+/** A pre-case has no child's identity yet: it stays within the organisation that screened. */
+const ofOwnOrganisation = (actor: UserActor, target: Target) =>
+  target.kind === "pre_case" && target.organisationId === actor.organisationId;
+
 /** An administrator administers one département, or the whole country when not tied to one. */
 function inAdminScope(actor: UserActor, target: Target): boolean {
   if (!actor.roles.includes("admin")) return false;
@@ -130,6 +135,17 @@ const rules: Record<Action, Rule> = {
   "audit.verify": { roles: ["admin"] },
 
   "qualification.run": { roles: CASE_PROFESSIONALS },
+  // Screening is the case workers' act; what it found is part of the "screenings" section a share may open.
+  "screening.record": { roles: CASE_WORKERS, when: writesInSection("screenings"), readAction: "case.read" },
+  "screening.read": { roles: CASE_PROFESSIONALS, when: seesSection("screenings"), readAction: "case.read" },
+  "pre_case.create": { roles: CASE_WORKERS },
+  "pre_case.read": { roles: CASE_WORKERS, when: ofOwnOrganisation },
+  "pre_case.screen": { roles: CASE_WORKERS, when: ofOwnOrganisation, readAction: "pre_case.read" },
+  "pre_case.attach": { roles: CASE_WORKERS, when: ofOwnOrganisation, readAction: "pre_case.read" },
+  "case.record_qualification": { roles: CASE_WORKERS, when: writesInSection("screenings"), readAction: "case.read" },
+  "case.read_actions": { roles: CASE_PROFESSIONALS, when: seesSection("screenings"), readAction: "case.read" },
+  "case.update_action": { roles: CASE_WORKERS, when: worksOnCase, readAction: "case.read" },
+  "case.signalement": { roles: CASE_WORKERS, when: worksOnCase, readAction: "case.read" },
 
   "case.list": { roles: CASE_PROFESSIONALS },
   "case.create": { roles: CASE_WORKERS },

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Role } from "@shared/roles.ts";
-import { afterAll } from "vitest";
+import { afterAll, beforeAll } from "vitest";
 import { type App, buildApp } from "../app.ts";
 import { hashSessionToken, newSessionToken } from "../auth/session-token.ts";
 import { readConfig } from "../config.ts";
@@ -15,6 +15,8 @@ export interface TestResponse {
   status: number;
   headers: Record<string, string | string[] | number | undefined>;
   body: string;
+  /** The bytes as sent, for binary answers (PDF, ODS). */
+  raw: Buffer;
   // biome-ignore lint/suspicious/noExplicitAny: tests read loosely typed JSON bodies and assert on them.
   json<T = any>(): T;
 }
@@ -40,6 +42,11 @@ export interface TestApp {
 }
 
 let shared: Promise<TestApp> | undefined;
+
+// Booting the database belongs to the file's setup (hook timeout), not to whichever test happens to run first.
+beforeAll(async () => {
+  await testApp();
+});
 
 /** One app and one database per test file (booting PGlite costs seconds); tests create their own rows. */
 export function testApp(): Promise<TestApp> {
@@ -100,7 +107,7 @@ function createApi(app: App, ctx: AppContext, cookies: Record<string, string>): 
       },
       ...(body !== undefined ? { payload: typeof body === "string" ? body : JSON.stringify(body) } : {}),
     });
-    return { status: res.statusCode, headers: res.headers, body: res.body, json: () => res.json() };
+    return { status: res.statusCode, headers: res.headers, body: res.body, raw: res.rawPayload, json: () => res.json() };
   };
   return {
     get: (url) => send("GET", url),
