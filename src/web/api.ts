@@ -20,7 +20,33 @@ import type {
   TotpInput,
   TotpSetupView,
 } from "@shared/auth.ts";
+import type {
+  AddNoteInput,
+  AssignCaseInput,
+  CaseCreatedView,
+  CaseListQuery,
+  CasePage,
+  CaseView,
+  CloseCaseInput,
+  CreateCaseInput,
+  CreateShareInput,
+  EmergencyAccessGrantView,
+  EmergencyAccessInput,
+  EmergencyAccessView,
+  IdentityView,
+  LinkProposalView,
+  RecordVictimStatusInput,
+  ReopenCaseInput,
+  ShareView,
+  SubjectAccessExport,
+  TimelineEntryView,
+  TransferCaseInput,
+  UpdateCaseInput,
+  UpdateIdentityInput,
+} from "@shared/cases.ts";
 import { type ErrorCode, type FieldError, isProblem, PROBLEM_TITLES, type Problem } from "@shared/problem.ts";
+import type { QualificationInput } from "@shared/qualification/qualification-input.ts";
+import type { QualificationResult } from "@shared/qualification/qualification-result.ts";
 
 /** An API call that failed, carrying the server's RFC 9457 body (or one built here when the server never answered). */
 export class ApiProblem extends Error {
@@ -64,8 +90,16 @@ function localProblem(code: ErrorCode, status: number, title: string = PROBLEM_T
   return new ApiProblem({ type: "about:blank", title, status, code });
 }
 
-async function send(method: Method, path: string, body: unknown, token: string | undefined): Promise<Response> {
-  const headers: Record<string, string> = { accept: "application/json, application/problem+json" };
+type ExtraHeaders = Record<string, string>;
+
+async function send(
+  method: Method,
+  path: string,
+  body: unknown,
+  token: string | undefined,
+  extraHeaders: ExtraHeaders = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { ...extraHeaders, accept: "application/json, application/problem+json" };
   if (method !== "GET") {
     headers["content-type"] = "application/json";
     if (token) headers[CSRF_HEADER] = token;
@@ -107,19 +141,19 @@ function getCsrfToken(): Promise<string> {
   return csrfToken;
 }
 
-async function respond(method: Method, path: string, body: unknown): Promise<Response> {
-  if (method === "GET") return send(method, path, body, undefined);
-  const response = await send(method, path, body, await getCsrfToken());
+async function respond(method: Method, path: string, body: unknown, extraHeaders?: ExtraHeaders): Promise<Response> {
+  if (method === "GET") return send(method, path, body, undefined, extraHeaders);
+  const response = await send(method, path, body, await getCsrfToken(), extraHeaders);
   if (response.status !== 403) return response;
   const problem = await problemOf(response.clone());
   if (problem.code !== "csrf_invalid") return response;
   // The token cookie may have expired or been cleared: take a fresh one and try exactly once more.
   resetCsrfToken();
-  return send(method, path, body, await getCsrfToken());
+  return send(method, path, body, await getCsrfToken(), extraHeaders);
 }
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const response = await respond(method, path, body);
+async function request<T>(method: Method, path: string, body?: unknown, extraHeaders?: ExtraHeaders): Promise<T> {
+  const response = await respond(method, path, body, extraHeaders);
   if (!response.ok) {
     const problem = await problemOf(response);
     if (problem.code === "unauthenticated" || problem.code === "session_expired")
@@ -146,6 +180,11 @@ export interface ListFilters {
 }
 
 export type AuditFilters = Partial<Omit<AuditQuery, "limit">> & { limit?: number };
+
+/** The case list's filters and page cursor, as the query string carries them. */
+export type CaseListFilters = Omit<CaseListQuery, "limit"> & { limit?: number };
+
+const caseUrl = (id: string, rest = "") => `/api/cases/${encodeURIComponent(id)}${rest}`;
 
 export interface AuditAnchorFile {
   filename: string;
@@ -182,6 +221,8 @@ export const api = {
     request<TemporaryPasswordView>("POST", `/api/admin/users/${encodeURIComponent(id)}/reset-password`),
   resetUserTotp: (id: string) => request<UserView>("POST", `/api/admin/users/${encodeURIComponent(id)}/reset-totp`),
 
+  runQualification: (input: QualificationInput) => request<QualificationResult>("POST", "/api/qualification", input),
+
   browseAudit: (filters: AuditFilters) => request<AuditPage>("GET", `/api/admin/audit${queryString({ ...filters })}`),
   verifyAudit: () => request<AuditVerificationView>("POST", "/api/admin/audit/verify"),
   takeAuditAnchor: () => request<{ id: number; createdAt: string }>("POST", "/api/admin/audit/anchor"),
@@ -192,4 +233,41 @@ export const api = {
       blob: new Blob([JSON.stringify(anchor, null, 2)], { type: "application/json" }),
     };
   },
+
+  listCases: (filters: CaseListFilters) => request<CasePage>("GET", `/api/cases${queryString({ ...filters })}`),
+  /** The key, one per form instance, makes a double submit create a single case. */
+  createCase: (input: CreateCaseInput, idempotencyKey: string) =>
+    request<CaseCreatedView>("POST", "/api/cases", input, { "idempotency-key": idempotencyKey }),
+  getCase: (id: string) => request<CaseView>("GET", caseUrl(id)),
+  updateCaseProfile: (id: string, input: UpdateCaseInput) => request<CaseView>("PATCH", caseUrl(id), input),
+  updateCaseIdentity: (id: string, input: UpdateIdentityInput) =>
+    request<CaseView>("PATCH", caseUrl(id, "/identity"), input),
+  revealCaseIdentity: (id: string) => request<IdentityView>("POST", caseUrl(id, "/identity/reveal")),
+  closeCase: (id: string, input: CloseCaseInput) => request<CaseView>("POST", caseUrl(id, "/close"), input),
+  reopenCase: (id: string, input: ReopenCaseInput) => request<CaseView>("POST", caseUrl(id, "/reopen"), input),
+  assignCase: (id: string, input: AssignCaseInput) => request<CaseView>("POST", caseUrl(id, "/assign"), input),
+  recordVictimStatus: (id: string, input: RecordVictimStatusInput) =>
+    request<CaseView>("POST", caseUrl(id, "/victim-statuses"), input),
+  getCaseTimeline: (id: string) => request<TimelineEntryView[]>("GET", caseUrl(id, "/timeline")),
+  addCaseNote: (id: string, input: AddNoteInput) =>
+    request<TimelineEntryView>("POST", caseUrl(id, "/notes"), input),
+  listCaseShares: (id: string) => request<ShareView[]>("GET", caseUrl(id, "/shares")),
+  shareCase: (id: string, input: CreateShareInput) => request<ShareView>("POST", caseUrl(id, "/shares"), input),
+  revokeCaseShare: (id: string, shareId: string) =>
+    request<ShareView>("POST", caseUrl(id, `/shares/${encodeURIComponent(shareId)}/revoke`)),
+  transferCase: (id: string, input: TransferCaseInput) =>
+    request<{ case: CaseView | null }>("POST", caseUrl(id, "/transfer"), input),
+  exportSubjectAccess: (id: string) => request<SubjectAccessExport>("POST", caseUrl(id, "/subject-access-export")),
+  listLinkProposals: () => request<LinkProposalView[]>("GET", "/api/cases/link-proposals"),
+  decideLinkProposal: (id: string, decision: "confirm" | "reject") =>
+    request<LinkProposalView>("POST", `/api/cases/link-proposals/${encodeURIComponent(id)}/${decision}`),
+  requestEmergencyAccess: (input: EmergencyAccessInput) =>
+    request<EmergencyAccessGrantView>("POST", "/api/cases/emergency-access", input),
+  listEmergencyAccesses: (unreviewedOnly: boolean) =>
+    request<EmergencyAccessView[]>(
+      "GET",
+      `/api/cases/emergency-accesses${queryString({ unreviewed: unreviewedOnly ? "true" : undefined })}`,
+    ),
+  reviewEmergencyAccess: (id: string) =>
+    request<EmergencyAccessView>("POST", `/api/cases/emergency-accesses/${encodeURIComponent(id)}/review`),
 };

@@ -14,6 +14,22 @@ export interface Capability {
 // New features add one line here (cases, screening, observatory…) with the action the server checks for them.
 export const CAPABILITIES: readonly Capability[] = [
   {
+    action: "qualification.run",
+    title: "Grille de repérage",
+    description:
+      "Coter les indicateurs de la grille GRR et obtenir le niveau de préoccupation et les actions à mener, sans rien enregistrer.",
+    path: PATHS.screening,
+    inNavigation: true,
+  },
+  {
+    action: "qualification.run",
+    title: "Qualification juridique",
+    description:
+      "Vérifier si des faits réunissent les éléments de la traite des êtres humains, avec le texte, la peine et les actions requises.",
+    path: PATHS.qualification,
+    inNavigation: true,
+  },
+  {
     action: "organisation.list",
     title: "Organisations",
     description: "Créer, renommer ou désactiver les organisations de votre périmètre.",

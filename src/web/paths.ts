@@ -6,4 +6,12 @@ export const PATHS = {
   organisations: "/admin/organisations",
   users: "/admin/utilisateurs",
   audit: "/admin/journal",
+  qualification: "/qualification",
+  screening: "/reperage",
+  cases: "/dossiers",
+  newCase: "/dossiers/nouveau",
+  caseFile: "/dossiers/:id",
+  linkProposals: "/dossiers/rapprochements",
+  emergencyAccesses: "/dossiers/acces-urgence",
+  subjectAccess: "/admin/droit-d-acces",
 } as const;

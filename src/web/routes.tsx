@@ -12,6 +12,8 @@ import { PATHS } from "./paths.ts";
 const OrganisationsPage = lazy(() => import("./features/admin-organisations/OrganisationsPage.tsx"));
 const UsersPage = lazy(() => import("./features/admin-users/UsersPage.tsx"));
 const AuditPage = lazy(() => import("./features/audit/AuditPage.tsx"));
+const QualificationPage = lazy(() => import("./features/qualification/QualificationPage.tsx"));
+const ScreeningPage = lazy(() => import("./features/screening/ScreeningPage.tsx"));
 
 export function createAppRouter() {
   return createBrowserRouter([
@@ -27,6 +29,8 @@ export function createAppRouter() {
             { path: PATHS.organisations, element: <OrganisationsPage /> },
             { path: PATHS.users, element: <UsersPage /> },
             { path: PATHS.audit, element: <AuditPage /> },
+            { path: PATHS.qualification, element: <QualificationPage /> },
+            { path: PATHS.screening, element: <ScreeningPage /> },
           ],
         },
         { path: "*", element: <NotFoundPage /> },
