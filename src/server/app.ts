@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import fastifyCookie from "@fastify/cookie";
 import fastifyCsrf from "@fastify/csrf-protection";
 import fastifyHelmet from "@fastify/helmet";
@@ -28,10 +27,11 @@ import { isDeclaredPublic } from "./http/public-routes.ts";
 import { sessionCookieName } from "./http/session-cookie.ts";
 import { healthRoutes } from "./health/health.routes.ts";
 import { mayAttempt } from "./policy/policy.ts";
+import { fromProjectRoot } from "./project-root.ts";
 import { qualificationRoutes } from "./qualification/qualification.routes.ts";
 import { screeningRoutes } from "./screening/screenings.routes.ts";
 
-export const WEB_DIST = fileURLToPath(new URL("../../dist/web", import.meta.url));
+export const WEB_DIST = fromProjectRoot("dist", "web");
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,11 +1,13 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { readConfig } from "../config.ts";
+import { fromProjectRoot } from "../project-root.ts";
 import { DataFolderLockedError } from "../db/data-folder-lock.ts";
 import { MissingKeyError } from "../keys/key-ring.ts";
 import { auditCommands } from "./audit.command.ts";
 import { migrateCommand } from "./migrate.command.ts";
 import { qualifyCommand } from "./qualify.command.ts";
+import { seedCommand } from "./seed.command.ts";
 import { totpCommand } from "./totp.command.ts";
 import { userCommands } from "./user.command.ts";
 
@@ -45,8 +47,9 @@ export async function main(argv: string[]) {
   userCommands(program);
   totpCommand(program);
   qualifyCommand(program);
+  seedCommand(program);
   program.command("version").action(() => {
-    const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as {
+    const pkg = JSON.parse(readFileSync(fromProjectRoot("package.json"), "utf8")) as {
       version: string;
     };
     process.stdout.write(`${pkg.version}\n`);

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { fromProjectRoot } from "../project-root.ts";
 import type { Database } from "./connection.ts";
 
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../../migrations", import.meta.url));
+export const MIGRATIONS_FOLDER = fromProjectRoot("migrations");
 
 // Any constant works; it only has to be the same for every Repère process on this database.
 const MIGRATION_LOCK_KEY = 7_221_042_001;

@@ -54,7 +54,6 @@ import {
   setActionSources,
   updateCaseActionVersioned,
 } from "./screenings.queries.ts";
-import { renderSignalementPdf } from "./signalement-pdf.ts";
 
 type CaseRow = typeof cases.$inferSelect;
 type ScreeningRow = typeof screenings.$inferSelect;
@@ -483,6 +482,8 @@ export async function generateSignalement(
       ? `Mineur non accompagné — évaluation : ${AGE_ASSESSMENT_STATUS_LABELS[row.ageAssessmentStatus as AgeAssessmentStatus]}`
       : null,
   ].filter((s): s is string => s !== null);
+  // pdfkit and its fonts cost a few hundred milliseconds to load: only the first signalement pays for them.
+  const { renderSignalementPdf } = await import("./signalement-pdf.ts");
   const pdf = await renderSignalementPdf({
     caseNumber: row.number,
     departmentCode: row.departmentCode,
