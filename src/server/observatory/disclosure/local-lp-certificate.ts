@@ -1,7 +1,9 @@
 import type { AttackerKnowledge } from "./attacker-knowledge.ts";
 import { levelsOfEntry } from "./count-table.ts";
+import { PivotLimitError } from "./lp-solver.ts";
 import type { CertifiedInterval } from "./protection-certificate.ts";
-import { auditFeasibleIntervals } from "./table-auditor.ts";
+import { auditFeasibleIntervals, type FeasibleInterval } from "./table-auditor.ts";
+import type { WorkBudget } from "./work-budget.ts";
 
 // Second-chance certificate for entries that single hypercube moves cannot free (typically a zero in a small
 // unit whose mass must be gathered from several cells at once). Every entry outside a small neighbourhood of
@@ -14,13 +16,17 @@ import { auditFeasibleIntervals } from "./table-auditor.ts";
 /** Partner levels kept in a long dimension (e.g. départements) besides the target's own and the total. */
 const NEIGHBOURS_PER_DIMENSION = 2;
 /** Dimensions up to this size (years, exploitation types…) are kept whole: mass often sits across them. */
-const SHORT_DIMENSION = 12;
+const SHORT_DIMENSION = 7;
 
 export function certifyEntryLocally(
   knowledge: AttackerKnowledge,
   values: readonly number[],
   target: number,
+  budget: WorkBudget,
 ): CertifiedInterval {
+  // Each program costs up to ~0.1 s on a national table, hence the budget.
+  if (budget.localPrograms <= 0) return { up: 0, down: 0 };
+  budget.localPrograms -= 1;
   const { grid } = knowledge;
   const levels = levelsOfEntry(grid, target);
   const kept = grid.sizes.map((size, d) => {
@@ -50,8 +56,18 @@ export function certifyEntryLocally(
     lower[entry] = values[entry] ?? 0;
     upper[entry] = values[entry] ?? 0;
   }
-  const interval = auditFeasibleIntervals({ ...knowledge, lower, upper }, [target]).get(target);
+  let interval: FeasibleInterval | undefined;
+  try {
+    interval = auditFeasibleIntervals({ ...knowledge, lower, upper }, [target]).get(target);
+  } catch (error) {
+    // Not certified is the safe answer when the solver gives up.
+    if (error instanceof PivotLimitError) return { up: 0, down: 0 };
+    throw error;
+  }
   const value = values[target] ?? 0;
   if (!interval) return { up: 0, down: 0 };
-  return { up: Math.max(0, Math.floor(interval.max + 1e-6) - value), down: Math.max(0, value - Math.ceil(interval.min - 1e-6)) };
+  return {
+    up: Math.max(0, Math.floor(interval.max + 1e-6) - value),
+    down: Math.max(0, value - Math.ceil(interval.min - 1e-6)),
+  };
 }

@@ -9,6 +9,13 @@ export interface LinearEquation {
   rhs: number;
 }
 
+/** Thrown when rounding errors make the simplex wander; callers treat the entry as not certified. */
+export class PivotLimitError extends Error {
+  override name = "PivotLimitError";
+}
+
+const MAX_PIVOTS = 5_000;
+
 export class InfeasibleProgramError extends Error {
   override name = "InfeasibleProgramError";
 }
@@ -49,7 +56,8 @@ export class BoundedLinearProgram {
       row[variable] = 1;
       row[variableCount + s] = 1;
       row[totalColumns] = (upper[variable] ?? 0) - (lower[variable] ?? 0);
-      if ((row[totalColumns] ?? 0) < -EPSILON) throw new InfeasibleProgramError("a lower bound exceeds its upper bound");
+      if ((row[totalColumns] ?? 0) < -EPSILON)
+        throw new InfeasibleProgramError("a lower bound exceeds its upper bound");
       rows.push(row);
     });
     rows.forEach((row, r) => {
@@ -103,7 +111,8 @@ export class BoundedLinearProgram {
     const isBasic = new Uint8Array(rhsColumn);
     for (const column of basis) isBasic[column] = 1;
     let degenerateRun = 0;
-    for (;;) {
+    for (let iteration = 0; ; iteration++) {
+      if (iteration > MAX_PIVOTS) throw new PivotLimitError(`no optimum after ${MAX_PIVOTS} pivots`);
       const useBland = degenerateRun > 50;
       let entering = -1;
       let mostNegative = -EPSILON;

@@ -18,10 +18,10 @@ import {
   WITHHELD_LABEL,
 } from "./disclosure-rules.ts";
 import { findHomogeneousGroups } from "./l-diversity.ts";
-import { certifyEntryLocally } from "./local-lp-certificate.ts";
 import { certifyEntry } from "./protection-certificate.ts";
 import { roundCount, roundingInterval } from "./rounding.ts";
 import { type MutableKnowledge, requiredWidth, suppressComplementaryEntries } from "./secondary-suppression.ts";
+import { createWorkBudget } from "./work-budget.ts";
 
 /**
  * How an entry is published. `primary`: a count 0–10 shown "< 11" (D2); `secondary`: a count ≥ 11 hidden so that
@@ -42,9 +42,16 @@ export interface PublishedEntry {
 
 export type ProtectionMethod = "suppression" | "rounding" | "withheld";
 
+/**
+ * "split": counts 0–10 read "< 11" and other hidden counts "s"; "uniform": every hidden count reads "s", used
+ * when the distinction itself would let a reader narrow a small count.
+ */
+export type HiddenLabels = "split" | "uniform";
+
 export interface ProtectedTable {
   dimensions: readonly TableDimension[];
   method: ProtectionMethod;
+  hiddenLabels: HiddenLabels;
   /** Cells, every marginal total and the grand total, in extended-grid order (see findPublishedEntry). */
   entries: PublishedEntry[];
   /** D10: hidden entries, cells and totals together. */
@@ -93,21 +100,22 @@ export function protectTable(table: CountTable, options: ProtectTableOptions = {
   }
   const targets = statuses.flatMap((status, entry) => (status === "primary" ? [entry] : []));
 
-  const knowledge = knowledgeOfStatuses(grid, values, statuses);
-  const suppression = suppressComplementaryEntries(
-    knowledge,
-    values,
-    targets,
-    protectionRange,
-    (entry) => statuses[entry] === "published",
-  );
+  // First with "< 11" and "s" told apart; if those labels pin a count down, with every hidden entry shown "s"
+  // (readers then know only that it is ≥ 0, which leaves far more room); then rounding; then nothing.
+  let hiddenLabels: HiddenLabels = "split";
+  let suppression = suppressWithLabels(grid, values, statuses, targets, protectionRange, hiddenLabels);
+  if (suppression.unprotected.length > 0) {
+    hiddenLabels = "uniform";
+    suppression = suppressWithLabels(grid, values, statuses, targets, protectionRange, hiddenLabels);
+  }
   let method: ProtectionMethod = "suppression";
   if (suppression.unprotected.length === 0) {
     for (const entry of suppression.secondary) statuses[entry] = "secondary";
   } else {
+    hiddenLabels = "split";
     method = tryRounding(grid, values, statuses, targets, protectionRange) ? "rounding" : "withheld";
   }
-  return present(table, grid, values, statuses, method, protectionRange, homogeneous.length);
+  return present(table, grid, values, statuses, { method, hiddenLabels, protectionRange }, homogeneous.length);
 }
 
 /** A structural zero is a cell declared so, or a total over structural zeros only. */
@@ -117,15 +125,37 @@ function findStructuralZeroEntries(table: CountTable, grid: ExtendedGrid): Set<n
   return new Set(possible.flatMap((count, entry) => (count === 0 ? [entry] : [])));
 }
 
+function suppressWithLabels(
+  grid: ExtendedGrid,
+  values: readonly number[],
+  statuses: readonly EntryStatus[],
+  targets: readonly number[],
+  protectionRange: number,
+  hiddenLabels: HiddenLabels,
+) {
+  return suppressComplementaryEntries(
+    knowledgeOfStatuses(grid, values, statuses, hiddenLabels),
+    values,
+    targets,
+    protectionRange,
+    (entry) => statuses[entry] === "published",
+    // Split labels are tried first but given up sooner: uniform labels succeed far more often on sparse tables.
+    createWorkBudget(hiddenLabels === "split" ? 300_000 : 900_000),
+    hiddenLabels === "split" ? MIN_PUBLISHED_COUNT : 0,
+  );
+}
+
 function knowledgeOfStatuses(
   grid: ExtendedGrid,
   values: readonly number[],
   statuses: readonly EntryStatus[],
+  hiddenLabels: HiddenLabels,
 ): MutableKnowledge {
   const lower = new Array<number>(grid.entryCount);
   const upper = new Array<number>(grid.entryCount);
   statuses.forEach((status, entry) => {
-    const bounds = boundsOf(status, status === "rounded" ? roundCount(values[entry] ?? 0) : (values[entry] ?? 0));
+    const published = status === "rounded" ? roundCount(values[entry] ?? 0) : (values[entry] ?? 0);
+    const bounds = boundsOf(status, published, hiddenLabels);
     lower[entry] = bounds.lower;
     upper[entry] = bounds.upper;
   });
@@ -133,7 +163,14 @@ function knowledgeOfStatuses(
 }
 
 /** What a reader knows about an entry from its status and published value. */
-function boundsOf(status: EntryStatus, published: number): { lower: number; upper: number } {
+function boundsOf(
+  status: EntryStatus,
+  published: number,
+  hiddenLabels: HiddenLabels,
+): { lower: number; upper: number } {
+  if (hiddenLabels === "uniform" && (status === "primary" || status === "secondary")) {
+    return { lower: 0, upper: Number.POSITIVE_INFINITY };
+  }
   switch (status) {
     case "published":
       return { lower: published, upper: published };
@@ -159,13 +196,12 @@ function tryRounding(
   protectionRange: number,
 ): boolean {
   const rounded = statuses.map((status) => (status === "published" ? "rounded" : status));
-  const knowledge = knowledgeOfStatuses(grid, values, rounded);
+  const budget = createWorkBudget();
+  const knowledge = knowledgeOfStatuses(grid, values, rounded, "split");
   const isProtected = targets.every((target) => {
     const need = requiredWidth(knowledge, target, protectionRange);
-    const interval = certifyEntry(knowledge, values, target, need);
-    if (interval.up + interval.down >= need) return true;
-    const local = certifyEntryLocally(knowledge, values, target);
-    return local.up + local.down >= need;
+    const interval = certifyEntry(knowledge, values, target, need, budget);
+    return interval.up + interval.down >= need;
   });
   statuses.forEach((status, entry) => {
     if (isProtected) statuses[entry] = rounded[entry] ?? status;
@@ -179,31 +215,18 @@ function present(
   grid: ExtendedGrid,
   values: readonly number[],
   statuses: readonly EntryStatus[],
-  method: ProtectionMethod,
-  protectionRange: number,
+  {
+    method,
+    hiddenLabels,
+    protectionRange,
+  }: { method: ProtectionMethod; hiddenLabels: HiddenLabels; protectionRange: number },
   homogeneousGroupCount: number,
 ): ProtectedTable {
-  const entries = statuses.map((status, entry): PublishedEntry => {
+  const entries = statuses.map((status, entry) => {
     const categories = levelsOfEntry(grid, entry).map((level, d) =>
       level === grid.sizes[d] ? null : (table.dimensions[d]?.categories[level] ?? null),
     );
-    const value = values[entry] ?? 0;
-    switch (status) {
-      case "published":
-        return { categories, value, display: String(value), status };
-      case "structural_zero":
-        return { categories, value: 0, display: "0", status };
-      case "rounded": {
-        const roundedValue = roundCount(value);
-        return { categories, value: roundedValue, display: String(roundedValue), status };
-      }
-      case "primary":
-        return { categories, value: null, display: SMALL_COUNT_LABEL, status };
-      case "secondary":
-        return { categories, value: null, display: SECRET_LABEL, status };
-      case "withheld":
-        return { categories, value: null, display: WITHHELD_LABEL, status };
-    }
+    return presentEntry(categories, status, values[entry] ?? 0, hiddenLabels);
   });
   const count = (status: EntryStatus) => statuses.filter((s) => s === status).length;
   const suppressedCount = {
@@ -214,23 +237,56 @@ function present(
   return {
     dimensions: table.dimensions,
     method,
+    hiddenLabels,
     entries,
     suppressedCount,
     roundedCount: count("rounded"),
     protectionRange,
     homogeneousGroupCount,
-    note: frenchNote(method, suppressedCount, homogeneousGroupCount),
+    note: frenchNote(method, hiddenLabels, suppressedCount, homogeneousGroupCount),
   };
+}
+
+function presentEntry(
+  categories: (string | null)[],
+  status: EntryStatus,
+  value: number,
+  hiddenLabels: HiddenLabels,
+): PublishedEntry {
+  switch (status) {
+    case "published":
+      return { categories, value, display: String(value), status };
+    case "structural_zero":
+      return { categories, value: 0, display: "0", status };
+    case "rounded": {
+      const rounded = roundCount(value);
+      return { categories, value: rounded, display: String(rounded), status };
+    }
+    case "primary":
+      return { categories, value: null, display: hiddenLabels === "split" ? SMALL_COUNT_LABEL : SECRET_LABEL, status };
+    case "secondary":
+      return { categories, value: null, display: SECRET_LABEL, status };
+    case "withheld":
+      return { categories, value: null, display: WITHHELD_LABEL, status };
+  }
 }
 
 function frenchNote(
   method: ProtectionMethod,
+  hiddenLabels: HiddenLabels,
   suppressed: ProtectedTable["suppressedCount"],
   homogeneousGroupCount: number,
 ): string {
   const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? "s" : ""}`;
   if (method === "withheld") {
     return "Secret statistique : ce tableau ne peut pas être diffusé sans risque de réidentification ; aucun effectif n'est publié.";
+  }
+  if (hiddenLabels === "uniform") {
+    return (
+      `Secret statistique : ${plural(suppressed.total, "effectif")} (cases ou totaux) ` +
+      `${suppressed.total > 1 ? "sont masqués" : "est masqué"} (« ${SECRET_LABEL} »), dont tous les effectifs de 0 à ` +
+      `${MAX_HIDDEN_COUNT} ; dans ce tableau, distinguer les petits effectifs permettrait d'en recalculer certains.`
+    );
   }
   const parts = [
     `Secret statistique : les effectifs de 0 à ${MAX_HIDDEN_COUNT} sont remplacés par « ${SMALL_COUNT_LABEL} » ` +
@@ -276,7 +332,7 @@ export function knowledgeOfPublication(table: ProtectedTable): AttackerKnowledge
   const lower = new Array<number>(grid.entryCount);
   const upper = new Array<number>(grid.entryCount);
   table.entries.forEach((entry, index) => {
-    const bounds = boundsOf(entry.status, entry.value ?? 0);
+    const bounds = boundsOf(entry.status, entry.value ?? 0, table.hiddenLabels);
     lower[index] = bounds.lower;
     upper[index] = bounds.upper;
   });

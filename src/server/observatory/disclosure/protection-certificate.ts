@@ -1,5 +1,6 @@
 import type { AttackerKnowledge } from "./attacker-knowledge.ts";
 import { levelsOfEntry } from "./count-table.ts";
+import { createUnlimitedBudget, type WorkBudget } from "./work-budget.ts";
 
 // A certificate proves that an attacker cannot pin a hidden entry down: it exhibits other tables, consistent
 // with everything published, in which the entry takes other values. Each such table is the true one plus a
@@ -31,6 +32,7 @@ export function forEachCube(
   target: number,
   partners: (dimension: number, targetLevel: number) => readonly number[],
   visit: (cube: Cube) => boolean,
+  budget: WorkBudget = createUnlimitedBudget(),
 ): void {
   const { grid, boxes } = knowledge;
   const k = grid.sizes.length;
@@ -74,7 +76,8 @@ export function forEachCube(
       }
       boxSums[b] = sum;
     });
-    return visit(cube);
+    budget.cubes -= 1;
+    return visit(cube) || budget.cubes <= 0;
   };
   const walk = (d: number): boolean => {
     if (d === k) return leaf();
@@ -87,46 +90,52 @@ export function forEachCube(
   walk(0);
 }
 
-/** How far one cube can move the target up and down from `values`, given per-entry bounds. */
+/**
+ * How far one cube can move the target up and down from `values`. Entries listed in `hypotheticallyHidden`
+ * are treated as if hidden with bounds [hiddenLower, ∞) (used to price a complementary suppression).
+ */
 export function measureCube(
   knowledge: AttackerKnowledge,
   values: ArrayLike<number>,
   cube: Cube,
-  lowerOf: (entry: number) => number = (entry) => knowledge.lower[entry] ?? 0,
-  upperOf: (entry: number) => number = (entry) => knowledge.upper[entry] ?? 0,
-  boxValues: ArrayLike<number> = knowledge.boxes.map((box) => box.value),
+  boxValues: ArrayLike<number>,
+  hypotheticallyHidden: readonly number[] = [],
+  hiddenLower = 0,
 ): CertifiedInterval {
+  const { lower, upper } = knowledge;
   let up = Number.POSITIVE_INFINITY;
   let down = Number.POSITIVE_INFINITY;
   for (let c = 0; c < cube.corners.length; c++) {
     const entry = cube.corners[c] ?? 0;
     const value = values[entry] ?? 0;
-    const roomAbove = upperOf(entry) - value;
-    const roomBelow = value - lowerOf(entry);
+    const isHidden = hypotheticallyHidden.length > 0 && hypotheticallyHidden.includes(entry);
+    const roomAbove = isHidden ? Number.POSITIVE_INFINITY : (upper[entry] ?? 0) - value;
+    const roomBelow = value - (isHidden ? hiddenLower : (lower[entry] ?? 0));
     if ((cube.signs[c] ?? 0) > 0) {
-      up = Math.min(up, roomAbove);
-      down = Math.min(down, roomBelow);
+      if (roomAbove < up) up = roomAbove;
+      if (roomBelow < down) down = roomBelow;
     } else {
-      up = Math.min(up, roomBelow);
-      down = Math.min(down, roomAbove);
+      if (roomBelow < up) up = roomBelow;
+      if (roomAbove < down) down = roomAbove;
     }
     if (up <= 0 && down <= 0) return { up: 0, down: 0 };
   }
-  knowledge.boxes.forEach((box, b) => {
+  for (let b = 0; b < knowledge.boxes.length; b++) {
     const sum = cube.boxSums[b] ?? 0;
-    if (sum === 0) return;
+    const box = knowledge.boxes[b];
+    if (sum === 0 || !box) continue;
     const value = boxValues[b] ?? 0;
     const roomAbove = (box.upper - value) / Math.abs(sum);
     const roomBelow = (value - box.lower) / Math.abs(sum);
     up = Math.min(up, sum > 0 ? roomAbove : roomBelow);
     down = Math.min(down, sum > 0 ? roomBelow : roomAbove);
-  });
+  }
   return { up: Math.max(0, Math.floor(up)), down: Math.max(0, Math.floor(down)) };
 }
 
 const MAX_MOVES_PER_DIRECTION = 12;
 /** Cubes examined per move before settling for the best seen: keeps a national table well under a second. */
-const MAX_CUBES_PER_MOVE = 300;
+const MAX_CUBES_PER_MOVE = 100;
 
 /**
  * Certified interval of a hidden entry: every value in [value − down, value + up] is taken by some table
@@ -139,6 +148,7 @@ export function certifyEntry(
   values: readonly number[],
   target: number,
   need: number,
+  budget: WorkBudget = createUnlimitedBudget(),
 ): CertifiedInterval {
   const { grid } = knowledge;
   const working = Float64Array.from(values);
@@ -159,7 +169,7 @@ export function certifyEntry(
         const value = working[entry] ?? 0;
         const roomAbove = (knowledge.upper[entry] ?? 0) - value;
         const roomBelow = value - (knowledge.lower[entry] ?? 0);
-        const room = movesWithTarget === (direction > 0) ? roomAbove : roomBelow;
+        const room = movesWithTarget === direction > 0 ? roomAbove : roomBelow;
         if (room > 0) scored.push([level, room]);
       }
       return scored.sort((a, b) => b[1] - a[1]).map(([level]) => level);
@@ -181,7 +191,7 @@ export function certifyEntry(
         target,
         (d) => partnerLists[d] ?? [],
         (cube) => {
-          const moved = measureCube(knowledge, working, cube, undefined, undefined, boxValues);
+          const moved = measureCube(knowledge, working, cube, boxValues);
           const step = Math.min(direction > 0 ? moved.up : moved.down, wanted - reached);
           if (step > best) {
             best = step;
@@ -192,6 +202,7 @@ export function certifyEntry(
           examined += 1;
           return best >= wanted - reached || (best > 0 && examined >= MAX_CUBES_PER_MOVE);
         },
+        budget,
       );
       if (best === 0) break;
       bestCorners.forEach((entry, c) => {

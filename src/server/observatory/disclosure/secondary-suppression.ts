@@ -3,6 +3,7 @@ import { levelsOfEntry } from "./count-table.ts";
 import { MIN_PUBLISHED_COUNT } from "./disclosure-rules.ts";
 import { certifyEntryLocally } from "./local-lp-certificate.ts";
 import { type CertifiedInterval, certifyEntry, forEachCube, measureCube } from "./protection-certificate.ts";
+import type { WorkBudget } from "./work-budget.ts";
 
 /** Knowledge whose bounds the heuristic may widen by hiding published entries. */
 export interface MutableKnowledge extends AttackerKnowledge {
@@ -33,11 +34,14 @@ export function suppressComplementaryEntries(
   targets: readonly number[],
   protectionRange: number,
   canHide: (entry: number) => boolean,
+  budget: WorkBudget,
+  /** What readers know of a hidden count ≥ 11: 11 when small counts are labelled "< 11", else 0. */
+  hiddenLower: number = MIN_PUBLISHED_COUNT,
 ): SecondarySuppressionResult {
   const secondary: number[] = [];
   const unprotected: number[] = [];
   const hide = (entry: number) => {
-    knowledge.lower[entry] = MIN_PUBLISHED_COUNT;
+    knowledge.lower[entry] = hiddenLower;
     knowledge.upper[entry] = Number.POSITIVE_INFINITY;
     secondary.push(entry);
   };
@@ -50,14 +54,14 @@ export function suppressComplementaryEntries(
     const failing: number[] = [];
     for (const target of pending) {
       const need = requiredWidth(knowledge, target, protectionRange);
-      let current = certifyEntry(knowledge, values, target, need);
+      let current = certifyEntry(knowledge, values, target, need, budget);
       for (let attempt = 0; attempt < MAX_ATTEMPTS_PER_ENTRY && width(current) < need; attempt++) {
-        const complement = chooseComplement(knowledge, values, target, current, need, canHide);
+        const complement = chooseComplement(knowledge, values, target, current, need, canHide, budget, hiddenLower);
         if (complement.length === 0) break;
         complement.forEach(hide);
-        current = certifyEntry(knowledge, values, target, need);
+        current = certifyEntry(knowledge, values, target, need, budget);
       }
-      if (width(current) < need) current = certifyEntryLocally(knowledge, values, target);
+      if (width(current) < need) current = certifyEntryLocally(knowledge, values, target, budget);
       if (width(current) < need) failing.push(target);
     }
     pending = failing;
@@ -93,40 +97,42 @@ function chooseComplement(
   current: CertifiedInterval,
   need: number,
   canHide: (entry: number) => boolean,
+  budget: WorkBudget,
+  hiddenLower: number,
 ): number[] {
   const { grid } = knowledge;
   const allPartners = (d: number, own: number) =>
     Array.from({ length: (grid.sizes[d] ?? 0) + 1 }, (_, level) => level).filter((level) => level !== own);
   const currentWidth = width(current);
+  const boxValues = knowledge.boxes.map((box) => box.value);
   let sufficient: { entries: number[]; cost: number } | undefined;
   let partial: { entries: number[]; score: number } | undefined;
 
-  forEachCube(knowledge, target, allPartners, (cube) => {
-    const newlyHidden: number[] = [];
-    let cost = 0;
-    for (const corner of cube.corners) {
-      if (knowledge.lower[corner] !== knowledge.upper[corner]) continue;
-      if (!canHide(corner)) return false;
-      newlyHidden.push(corner);
-      cost += (values[corner] ?? 0) * (1 + totalLevels(knowledge, corner));
-    }
-    if (newlyHidden.length === 0) return false;
-    const hidden = new Set(newlyHidden);
-    const moved = measureCube(
-      knowledge,
-      values,
-      cube,
-      (entry) => (hidden.has(entry) ? MIN_PUBLISHED_COUNT : (knowledge.lower[entry] ?? 0)),
-      (entry) => (hidden.has(entry) ? Number.POSITIVE_INFINITY : (knowledge.upper[entry] ?? 0)),
-    );
-    const reached = Math.max(current.up, moved.up) + Math.max(current.down, moved.down);
-    if (reached >= need) {
-      if (!sufficient || cost < sufficient.cost) sufficient = { entries: newlyHidden, cost };
-    } else if (reached > currentWidth) {
-      const score = (reached - currentWidth) / (cost + 1);
-      if (!partial || score > partial.score) partial = { entries: newlyHidden, score };
-    }
-    return false;
-  });
+  forEachCube(
+    knowledge,
+    target,
+    allPartners,
+    (cube) => {
+      const newlyHidden: number[] = [];
+      let cost = 0;
+      for (const corner of cube.corners) {
+        if (knowledge.lower[corner] !== knowledge.upper[corner]) continue;
+        if (!canHide(corner)) return false;
+        newlyHidden.push(corner);
+        cost += (values[corner] ?? 0) * (1 + totalLevels(knowledge, corner));
+      }
+      if (newlyHidden.length === 0) return false;
+      const moved = measureCube(knowledge, values, cube, boxValues, newlyHidden, hiddenLower);
+      const reached = Math.max(current.up, moved.up) + Math.max(current.down, moved.down);
+      if (reached >= need) {
+        if (!sufficient || cost < sufficient.cost) sufficient = { entries: newlyHidden, cost };
+      } else if (reached > currentWidth) {
+        const score = (reached - currentWidth) / (cost + 1);
+        if (!partial || score > partial.score) partial = { entries: newlyHidden, score };
+      }
+      return false;
+    },
+    budget,
+  );
   return sufficient?.entries ?? partial?.entries ?? [];
 }

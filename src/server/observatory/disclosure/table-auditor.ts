@@ -75,7 +75,10 @@ export function auditFeasibleIntervals(
       intervals.set(target, { min: value, max: value });
       continue;
     }
-    intervals.set(target, { min: roundResult(program.minimize(variable)), max: roundResult(program.maximize(variable)) });
+    intervals.set(target, {
+      min: roundResult(program.minimize(variable)),
+      max: roundResult(program.maximize(variable)),
+    });
   }
   return intervals;
 }

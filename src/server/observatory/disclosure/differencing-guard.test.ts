@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { createCountTable } from "./count-table.ts";
+import { DifferencingGuard, listPublishedBoxes, type PublishedBox } from "./differencing-guard.ts";
+import { DisclosureInputError } from "./disclosure-rules.ts";
+import { protectTable } from "./protect-table.ts";
+import { createRandom, randomCount } from "./seeded-random.ts";
+
+const years = ["2020", "2021", "2022", "2023"];
+const departments = ["93", "75", "59"];
+const dimensions = [
+  { name: "year", categories: years },
+  { name: "department", categories: departments },
+];
+// Seine-Saint-Denis has 10 victims a year, 5 in 2023; the others are larger.
+const frame = createCountTable(dimensions, [
+  ...["2020", "2021", "2022"].map((year) => ({ categories: [year, "93"], count: 10 })),
+  { categories: ["2023", "93"], count: 5 },
+  ...years.flatMap((year) => [
+    { categories: [year, "75"], count: 40 },
+    { categories: [year, "59"], count: 25 },
+  ]),
+]);
+
+const total = (where: PublishedBox["where"], value: number): PublishedBox => ({ where, status: "published", value });
+
+describe("DifferencingGuard", () => {
+  it("refuses two totals whose difference is a small group", () => {
+    const guard = DifferencingGuard.create("snapshot-2024", dimensions);
+    const first = guard.review("snapshot-2024", frame, [
+      total({ department: ["93"], year: ["2020", "2021", "2022"] }, 30),
+    ]);
+    expect(first.accepted).toBe(true);
+    const second = guard.review("snapshot-2024", frame, [total({ department: ["93"], year: years }, 35)]);
+    expect(second).toMatchObject({ accepted: false, reason: "differencing" });
+    if (!second.accepted) expect(second.exposedGroups).toContainEqual({ year: ["2023"], department: ["93"] });
+  });
+
+  it("refuses a département total that, with the national and the other totals, reveals it", () => {
+    const guard = DifferencingGuard.create("s", dimensions);
+    expect(guard.review("s", frame, [total({ year: ["2023"] }, 5 + 40 + 25)]).accepted).toBe(true);
+    expect(guard.review("s", frame, [total({ year: ["2023"], department: ["75"] }, 40)]).accepted).toBe(true);
+    expect(guard.review("s", frame, [total({ year: ["2023"], department: ["59"] }, 25)]).accepted).toBe(false);
+  });
+
+  it("refuses a count from 1 to 10 published as such", () => {
+    const guard = DifferencingGuard.create("s", dimensions);
+    const decision = guard.review("s", frame, [total({ year: ["2023"], department: ["93"] }, 5)]);
+    expect(decision).toMatchObject({ accepted: false, reason: "small_count_published" });
+  });
+
+  it("accepts the same protected table twice and its own margins again", () => {
+    const random = createRandom(5);
+    const rows = years.flatMap((year) =>
+      departments.map((department) => ({ categories: [year, department], count: randomCount(random, 0.4) })),
+    );
+    const table = createCountTable(dimensions, rows);
+    const guard = DifferencingGuard.create("s", dimensions);
+    const boxes = listPublishedBoxes(protectTable(table));
+    expect(guard.review("s", table, boxes).accepted).toBe(true);
+    expect(guard.review("s", table, boxes).accepted).toBe(true);
+    const yearTotals = boxes.filter((box) => box.where.department?.length === departments.length);
+    expect(guard.review("s", table, yearTotals).accepted).toBe(true);
+  });
+
+  it("keeps its memory through serialisation and stays bound to its snapshot", () => {
+    const guard = DifferencingGuard.create("s", dimensions);
+    guard.review("s", frame, [total({ department: ["93"], year: ["2020", "2021", "2022"] }, 30)]);
+    const restored = DifferencingGuard.fromJSON(JSON.parse(JSON.stringify(guard.toJSON())));
+    expect(restored.review("s", frame, [total({ department: ["93"], year: years }, 35)]).accepted).toBe(false);
+    expect(() => restored.review("other", frame, [])).toThrow(DisclosureInputError);
+  });
+});
