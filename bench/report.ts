@@ -11,10 +11,13 @@ export interface BenchRow {
   met: boolean | null;
 }
 
-export function printAndSave(rows: BenchRow[], file: URL) {
+export function printAndSave(rows: BenchRow[], file: URL, sizes: Record<string, number | null> = {}) {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${arch()}, Node ${process.version}`;
   const lines = [
     `Machine: ${machine}`,
+    `Sizes: ${Object.entries(sizes)
+      .map(([k, v]) => `${k} ${v ?? "—"}`)
+      .join(", ")}`,
     "",
     "| Measure | Database | Repère | Baseline (same run) | Ratio | Target | Met |",
     "| --- | --- | --- | --- | --- | --- | --- |",
@@ -26,5 +29,5 @@ export function printAndSave(rows: BenchRow[], file: URL) {
     ),
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
-  writeFileSync(file, `${JSON.stringify({ ranAt: new Date().toISOString(), machine, rows }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ ranAt: new Date().toISOString(), machine, sizes, rows }, null, 2)}\n`);
 }

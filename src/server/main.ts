@@ -2,6 +2,7 @@ import { buildApp } from "./app.ts";
 import { openContext } from "./bootstrap.ts";
 import type { Config } from "./config.ts";
 import { type DemoLogin, hasAnyUser, seedDemoAccounts } from "./demo/demo-accounts.ts";
+import { seedDemoCases } from "./demo/demo-cases.ts";
 import { RECURRING_JOBS } from "./jobs/recurring-jobs.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
 
@@ -27,7 +28,9 @@ function printDemoLogins(logins: DemoLogin[], url: string) {
 export async function serve(config: Config) {
   const ctx = await openContext(config, { createKeys: true });
   if (config.seedDemo && !(await hasAnyUser(ctx))) {
-    printDemoLogins(await seedDemoAccounts(ctx), config.publicUrl);
+    const logins = await seedDemoAccounts(ctx);
+    await seedDemoCases(ctx);
+    printDemoLogins(logins, config.publicUrl);
   }
   const app = await buildApp(ctx);
   const scheduler = await startScheduler(ctx, RECURRING_JOBS);
