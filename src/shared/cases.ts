@@ -195,7 +195,21 @@ export const IdempotencyKey = z
 const Version = z.int("Version invalide.").min(1, "Version invalide.");
 
 /** Each profile field given replaces the stored one; fields left out stay as they are. */
-export const UpdateCaseInput = z.strictObject({ version: Version, profile: ProfileInput.partial() });
+/**
+ * A profile edit names only the fields it changes. `.partial()` alone would keep the create form's defaults and fill
+ * every missing field with them, silently erasing what is stored: the defaults are removed first.
+ */
+const profileShape = ProfileInput.shape;
+type ProfilePatchShape = { [K in keyof typeof profileShape]: z.ZodOptional<z.ZodType<z.output<(typeof profileShape)[K]>>> };
+const ProfilePatch = z.strictObject(
+  Object.fromEntries(
+    Object.entries(profileShape).map(([key, schema]) => [
+      key,
+      (schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : (schema as z.ZodType)).optional(),
+    ]),
+  ) as ProfilePatchShape,
+);
+export const UpdateCaseInput = z.strictObject({ version: Version, profile: ProfilePatch });
 export type UpdateCaseInput = z.input<typeof UpdateCaseInput>;
 
 export const UpdateIdentityInput = z.strictObject({ version: Version, identity: IdentityInput });
