@@ -6,7 +6,8 @@ const externalPackages = {
   name: "external-packages",
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, (args) => {
-      if (args.path.startsWith("@server/") || args.path.startsWith("@shared/") || args.path.startsWith("@web/")) return undefined;
+      if (args.path.startsWith("@server/") || args.path.startsWith("@shared/") || args.path.startsWith("@web/"))
+        return undefined;
       if (args.path.endsWith(".json")) return undefined;
       return { path: args.path, external: true };
     });

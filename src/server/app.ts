@@ -17,15 +17,17 @@ import {
 } from "fastify-type-provider-zod";
 import { adminRoutes } from "./admin/admin.routes.ts";
 import { auditRoutes } from "./audit/audit.routes.ts";
-import { caseRoutes } from "./cases/cases.routes.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
 import { resolveSession } from "./auth/auth.service.ts";
+import { caseRoutes } from "./cases/cases.routes.ts";
 import type { AppContext } from "./context.ts";
+import { healthRoutes } from "./health/health.routes.ts";
 import { AppError } from "./http/errors.ts";
 import { sendProblem } from "./http/problem.ts";
 import { isDeclaredPublic } from "./http/public-routes.ts";
 import { sessionCookieName } from "./http/session-cookie.ts";
-import { healthRoutes } from "./health/health.routes.ts";
+import { observatoryRoutes } from "./observatory/observatory.routes.ts";
+import { pathwayRoutes } from "./pathway/pathway.routes.ts";
 import { mayAttempt } from "./policy/policy.ts";
 import { fromProjectRoot } from "./project-root.ts";
 import { qualificationRoutes } from "./qualification/qualification.routes.ts";
@@ -129,7 +131,11 @@ export async function buildApp(ctx: AppContext) {
 
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: "Repère API", version: "0.1.0", description: "API de Repère. Les erreurs suivent la RFC 9457 (application/problem+json)." },
+      info: {
+        title: "Repère API",
+        version: "0.1.0",
+        description: "API de Repère. Les erreurs suivent la RFC 9457 (application/problem+json).",
+      },
       components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "repere_session" } } },
     },
     transform: jsonSchemaTransform,
@@ -143,6 +149,8 @@ export async function buildApp(ctx: AppContext) {
   await app.register(qualificationRoutes(ctx));
   await app.register(screeningRoutes(ctx));
   await app.register(caseRoutes(ctx));
+  await app.register(observatoryRoutes(ctx));
+  await app.register(pathwayRoutes(ctx));
 
   if (existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ["index.html"], maxAge: "1h" });
@@ -152,6 +160,8 @@ export async function buildApp(ctx: AppContext) {
 
 function checkCsrf(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply): Promise<void> {
   return new Promise((resolve, reject) => {
-    app.csrfProtection(request, reply, (error?: Error) => (error ? reject(new AppError("csrf_invalid", 403)) : resolve()));
+    app.csrfProtection(request, reply, (error?: Error) =>
+      error ? reject(new AppError("csrf_invalid", 403)) : resolve(),
+    );
   });
 }

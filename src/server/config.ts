@@ -24,6 +24,14 @@ export interface Config {
   /** Sign-in attempts allowed per client address and minute, on each app server. */
   loginRateLimitPerMinute: number;
   sessionAbsoluteHours: number;
+  /** Outgoing e-mail for pathway alerts; null (the default) keeps notices in the app only. */
+  smtp: SmtpConfig | null;
+}
+
+export interface SmtpConfig {
+  /** smtp://user:password@host:587 or smtps://…; the secret stays in the environment. */
+  url: string;
+  from: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -52,5 +60,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDaysAfterClosure: Number(env.REPERE_RETENTION_DAYS ?? 5 * 365),
     loginRateLimitPerMinute: Number(env.REPERE_LOGIN_RATE_LIMIT ?? 20),
     sessionAbsoluteHours: 12,
+    smtp: env.REPERE_SMTP_URL
+      ? { url: env.REPERE_SMTP_URL, from: env.REPERE_MAIL_FROM ?? "Repère <ne-pas-repondre@repere.local>" }
+      : null,
   };
 }

@@ -55,6 +55,34 @@ export const ACTIONS = [
   "case.list_link_proposals",
   "case.decide_link",
   "case.export_subject",
+  // protection pathway
+  "pathway.read",
+  "pathway.transition",
+  "pathway.inbox",
+  "pathway.read_notification",
+  "pathway.create_review",
+  "pathway.read_review",
+  "pathway.declare_conflict",
+  "pathway.decide_review",
+  "pathway.record_measure",
+  "pathway.update_measure",
+  "pathway.adopt_plan",
+  "pathway.review_plan",
+  "pathway.request_transfer",
+  "pathway.read_transfer",
+  "pathway.decide_transfer",
+  "pathway.withdraw_transfer",
+  "pathway.read_deadline_overrides",
+  "pathway.set_deadline_overrides",
+  // observatory: aggregates only, after disclosure control
+  "observatory.read",
+  "observatory.export",
+  "observatory.annual_report",
+  "observatory.import_reference",
+  "observatory.research_export",
+  "survey.read",
+  "survey.manage",
+  "survey.respond",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -67,8 +95,12 @@ export const AUDIT_ONLY_EVENTS = [
   "auth.logout",
   "auth.locked",
   "system.demo_seed",
+  "system.seed",
   "system.anchor",
   "system.case_retention",
+  "system.pathway_alert",
+  "system.pathway_transition",
+  "system.observatory_snapshot",
 ] as const;
 export type AuditOnlyEvent = (typeof AUDIT_ONLY_EVENTS)[number];
 

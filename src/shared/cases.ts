@@ -200,7 +200,9 @@ const Version = z.int("Version invalide.").min(1, "Version invalide.");
  * every missing field with them, silently erasing what is stored: the defaults are removed first.
  */
 const profileShape = ProfileInput.shape;
-type ProfilePatchShape = { [K in keyof typeof profileShape]: z.ZodOptional<z.ZodType<z.output<(typeof profileShape)[K]>>> };
+type ProfilePatchShape = {
+  [K in keyof typeof profileShape]: z.ZodOptional<z.ZodType<z.output<(typeof profileShape)[K]>>>;
+};
 const ProfilePatch = z.strictObject(
   Object.fromEntries(
     Object.entries(profileShape).map(([key, schema]) => [

@@ -1,3 +1,5 @@
+import type { CaseActionView, QualificationRecordView, ScreeningView, SignalementInput, UpdateCaseActionInput } from "@shared/screenings.ts";
+import type { ScreeningSubmission } from "@shared/screening/screening-submission.ts";
 import type {
   AuditPage,
   AuditQuery,
@@ -44,6 +46,21 @@ import type {
   UpdateCaseInput,
   UpdateIdentityInput,
 } from "@shared/cases.ts";
+import type {
+  CreateSurveyCampaignInput,
+  ExportFormat,
+  ObservatoryTable,
+  ObservatoryTableQuery,
+  OpenDataCatalogue,
+  ReferenceImportReport,
+  ReviewSurveyResponseInput,
+  SaturationQuery,
+  SaturationView,
+  SubmitSurveyResponseInput,
+  SurveyCampaignView,
+  SurveyConsolidationView,
+  UpdateSurveyCampaignInput,
+} from "@shared/observatory.ts";
 import { type ErrorCode, type FieldError, isProblem, PROBLEM_TITLES, type Problem } from "@shared/problem.ts";
 import type { QualificationInput } from "@shared/qualification/qualification-input.ts";
 import type { QualificationResult } from "@shared/qualification/qualification-result.ts";
@@ -249,8 +266,7 @@ export const api = {
   recordVictimStatus: (id: string, input: RecordVictimStatusInput) =>
     request<CaseView>("POST", caseUrl(id, "/victim-statuses"), input),
   getCaseTimeline: (id: string) => request<TimelineEntryView[]>("GET", caseUrl(id, "/timeline")),
-  addCaseNote: (id: string, input: AddNoteInput) =>
-    request<TimelineEntryView>("POST", caseUrl(id, "/notes"), input),
+  addCaseNote: (id: string, input: AddNoteInput) => request<TimelineEntryView>("POST", caseUrl(id, "/notes"), input),
   listCaseShares: (id: string) => request<ShareView[]>("GET", caseUrl(id, "/shares")),
   shareCase: (id: string, input: CreateShareInput) => request<ShareView>("POST", caseUrl(id, "/shares"), input),
   revokeCaseShare: (id: string, shareId: string) =>
@@ -270,4 +286,116 @@ export const api = {
     ),
   reviewEmergencyAccess: (id: string) =>
     request<EmergencyAccessView>("POST", `/api/cases/emergency-accesses/${encodeURIComponent(id)}/review`),
+};
+
+/** A file the server sent, named as its Content-Disposition says. */
+export interface DownloadedFile {
+  filename: string;
+  blob: Blob;
+}
+
+function filenameOf(response: Response): string | undefined {
+  const disposition = response.headers.get("content-disposition") ?? "";
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (encoded) return decodeURIComponent(encoded);
+  return /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+}
+
+async function download(path: string, fallbackName: string): Promise<DownloadedFile> {
+  const response = await respond("GET", path, undefined);
+  if (!response.ok) {
+    const problem = await problemOf(response);
+    if (problem.code === "unauthenticated" || problem.code === "session_expired")
+      unauthenticatedListener?.(problem.code);
+    throw problem;
+  }
+  return { filename: filenameOf(response) ?? fallbackName, blob: await response.blob() };
+}
+
+/** The GET form of a protected-table query (ObservatoryTableSearch): lists joined by commas, filters as JSON. */
+export function observatoryTableSearch(query: ObservatoryTableQuery): string {
+  const hasFilters = Object.values(query.filters).some((values) => values && values.length > 0);
+  return queryString({
+    dimensions: query.dimensions.join(","),
+    from: query.from,
+    to: query.to,
+    basis: query.basis,
+    measure: query.measure,
+    filters: hasFilters ? JSON.stringify(query.filters) : undefined,
+  });
+}
+
+const surveyUrl = (rest = "") => `/api/observatory/survey/campaigns${rest}`;
+
+export const observatoryApi = {
+  getTable: (query: ObservatoryTableQuery) =>
+    request<ObservatoryTable>("GET", `/api/observatory/tables${observatoryTableSearch(query)}`),
+  exportTable: (query: ObservatoryTableQuery, format: ExportFormat) =>
+    download(
+      `/api/observatory/tables/export${observatoryTableSearch(query)}&format=${format}`,
+      `repere-observatoire.${format}`,
+    ),
+  downloadAnnualReport: (year: number) =>
+    download(`/api/observatory/annual-report${queryString({ year })}`, `repere-rapport-annuel-${year}.pdf`),
+
+  getSaturation: (query: SaturationQuery) =>
+    request<SaturationView>("GET", `/api/observatory/saturation${queryString({ ...query })}`),
+  /** The CSV travels as a JSON string; a refused file answers 422 with its line-by-line report, returned here. */
+  importReferenceIndicators: async (csv: string): Promise<ReferenceImportReport> => {
+    const response = await respond("POST", "/api/observatory/reference", csv);
+    if (response.status === 422) {
+      const report = (await response
+        .clone()
+        .json()
+        .catch(() => undefined)) as ReferenceImportReport | undefined;
+      if (report && Array.isArray(report.issues)) return report;
+    }
+    if (!response.ok) {
+      const problem = await problemOf(response);
+      if (problem.code === "unauthenticated" || problem.code === "session_expired")
+        unauthenticatedListener?.(problem.code);
+      throw problem;
+    }
+    return (await response.json()) as ReferenceImportReport;
+  },
+
+  listSurveyCampaigns: () => request<SurveyCampaignView[]>("GET", surveyUrl()),
+  createSurveyCampaign: (input: CreateSurveyCampaignInput) => request<SurveyCampaignView>("POST", surveyUrl(), input),
+  updateSurveyCampaign: (id: string, input: UpdateSurveyCampaignInput) =>
+    request<SurveyCampaignView>("PATCH", surveyUrl(`/${encodeURIComponent(id)}`), input),
+  reviewSurveyResponse: (id: string, organisationId: string, input: ReviewSurveyResponseInput) =>
+    request<SurveyCampaignView>(
+      "POST",
+      surveyUrl(`/${encodeURIComponent(id)}/responses/${encodeURIComponent(organisationId)}/review`),
+      input,
+    ),
+  getSurveyConsolidation: (id: string) =>
+    request<SurveyConsolidationView>("GET", surveyUrl(`/${encodeURIComponent(id)}/consolidation`)),
+  submitSurveyResponse: (id: string, input: SubmitSurveyResponseInput) =>
+    request<SurveyCampaignView>("POST", surveyUrl(`/${encodeURIComponent(id)}/response`), input),
+  submitSurveyCsv: (id: string, csv: string) =>
+    request<SurveyCampaignView>("POST", surveyUrl(`/${encodeURIComponent(id)}/response/csv`), { csv }),
+
+  getOpenDataCatalogue: () => request<OpenDataCatalogue>("GET", "/api/open-data"),
+};
+
+const identificationUrl = (caseId: string, rest: string) => `/api/cases/${encodeURIComponent(caseId)}${rest}`;
+
+/** Screening, qualification, required actions and the signalement, recorded on a case. */
+export const identificationApi = {
+  listScreenings: (caseId: string) => request<ScreeningView[]>("GET", identificationUrl(caseId, "/screenings")),
+  recordScreening: (caseId: string, submission: ScreeningSubmission) =>
+    request<ScreeningView>("POST", identificationUrl(caseId, "/screenings"), submission),
+  recordQualification: (caseId: string, input: QualificationInput) =>
+    request<QualificationRecordView>("POST", identificationUrl(caseId, "/qualifications"), input),
+  listActions: (caseId: string) => request<CaseActionView[]>("GET", identificationUrl(caseId, "/actions")),
+  updateAction: (caseId: string, code: string, input: UpdateCaseActionInput) =>
+    request<CaseActionView[]>("PATCH", identificationUrl(caseId, `/actions/${encodeURIComponent(code)}`), input),
+  /** The PDF is generated for this request only and never stored by Repère. */
+  downloadSignalement: async (caseId: string, input: SignalementInput): Promise<DownloadedFile> => {
+    const path = identificationUrl(caseId, "/signalement");
+    const response = await respond("POST", path, input);
+    if (!response.ok) throw await problemOf(response);
+    return { filename: filenameOf(response) ?? "signalement.pdf", blob: await response.blob() };
+  },
 };

@@ -14,6 +14,34 @@ export interface Capability {
 // New features add one line here (cases, screening, observatory…) with the action the server checks for them.
 export const CAPABILITIES: readonly Capability[] = [
   {
+    action: "case.list",
+    title: "Dossiers",
+    description: "Retrouver les jeunes que vous suivez ou qui vous sont partagés, ouvrir leur dossier.",
+    path: PATHS.cases,
+    inNavigation: true,
+  },
+  {
+    action: "case.create",
+    title: "Nouveau dossier",
+    description: "Ouvrir le dossier d'un ou d'une jeune : identité chiffrée, profil, formes d'exploitation.",
+    path: PATHS.newCase,
+    inNavigation: false,
+  },
+  {
+    action: "case.list_link_proposals",
+    title: "Doublons probables",
+    description: "Confirmer ou écarter les dossiers d'autres organisations qui semblent concerner les mêmes jeunes.",
+    path: PATHS.linkProposals,
+    inNavigation: false,
+  },
+  {
+    action: "case.review_emergency_access",
+    title: "Accès d'urgence",
+    description: "Examiner les accès d'urgence ouverts par d'autres professionnels sur vos dossiers.",
+    path: PATHS.emergencyAccesses,
+    inNavigation: false,
+  },
+  {
     action: "qualification.run",
     title: "Grille de repérage",
     description:
@@ -49,6 +77,43 @@ export const CAPABILITIES: readonly Capability[] = [
     title: "Journal d'audit",
     description: "Consulter qui a fait quoi et vérifier que le journal n'a pas été altéré.",
     path: PATHS.audit,
+    inNavigation: true,
+  },
+  {
+    action: "case.export_subject",
+    title: "Droit d'accès",
+    description: "Exporter tout ce que Repère détient sur une personne, pour répondre à une demande d'accès (RGPD).",
+    path: PATHS.subjectAccess,
+    inNavigation: false,
+  },
+  {
+    action: "observatory.read",
+    title: "Observatoire",
+    description:
+      "Consulter les chiffres protégés par le secret statistique : carte des départements, évolutions, répartitions, exports.",
+    path: PATHS.observatory,
+    inNavigation: true,
+  },
+  {
+    action: "observatory.import_reference",
+    title: "Exposition et saturation",
+    description:
+      "Rapprocher les victimes repérées des indicateurs de la protection de l'enfance et importer ces indicateurs.",
+    path: PATHS.observatorySaturation,
+    inNavigation: false,
+  },
+  {
+    action: "survey.manage",
+    title: "Enquête annuelle",
+    description: "Ouvrir la campagne annuelle auprès des associations, suivre les réponses, consolider les totaux.",
+    path: PATHS.observatorySurvey,
+    inNavigation: false,
+  },
+  {
+    action: "survey.respond",
+    title: "Enquête annuelle",
+    description: "Déclarer les chiffres anonymes de votre association pour l'enquête annuelle de l'observatoire.",
+    path: PATHS.observatorySurvey,
     inNavigation: true,
   },
   {

@@ -14,4 +14,9 @@ export const PATHS = {
   linkProposals: "/dossiers/rapprochements",
   emergencyAccesses: "/dossiers/acces-urgence",
   subjectAccess: "/admin/droit-d-acces",
+  observatory: "/observatoire",
+  observatoryDepartment: "/observatoire/departements/:code",
+  observatorySaturation: "/observatoire/saturation",
+  observatorySurvey: "/observatoire/enquete",
+  openData: "/donnees-ouvertes",
 } as const;

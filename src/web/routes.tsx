@@ -14,6 +14,18 @@ const UsersPage = lazy(() => import("./features/admin-users/UsersPage.tsx"));
 const AuditPage = lazy(() => import("./features/audit/AuditPage.tsx"));
 const QualificationPage = lazy(() => import("./features/qualification/QualificationPage.tsx"));
 const ScreeningPage = lazy(() => import("./features/screening/ScreeningPage.tsx"));
+const CaseListPage = lazy(() => import("./features/cases/CaseListPage.tsx"));
+const CreateCasePage = lazy(() => import("./features/cases/CreateCasePage.tsx"));
+const CasePage = lazy(() => import("./features/cases/CasePage.tsx"));
+const SubjectAccessPage = lazy(() => import("./features/cases/SubjectAccessPage.tsx"));
+const LinkProposalsPage = lazy(() => import("./features/link-proposals/LinkProposalsPage.tsx"));
+const EmergencyAccessReviewPage = lazy(() => import("./features/emergency-access/EmergencyAccessReviewPage.tsx"));
+// The observatory's charts are heavy: they load only with its pages.
+const ObservatoryPage = lazy(() => import("./features/observatory/ObservatoryPage.tsx"));
+const DepartmentDashboardPage = lazy(() => import("./features/observatory/DepartmentDashboardPage.tsx"));
+const SaturationPage = lazy(() => import("./features/observatory/SaturationPage.tsx"));
+const SurveyPage = lazy(() => import("./features/observatory/survey/SurveyPage.tsx"));
+const OpenDataPage = lazy(() => import("./features/open-data/OpenDataPage.tsx"));
 
 export function createAppRouter() {
   return createBrowserRouter([
@@ -21,6 +33,8 @@ export function createAppRouter() {
       element: <AppLayout />,
       children: [
         { path: PATHS.login, element: <LoginPage /> },
+        // Open data is public: no session, and nothing on it is personal.
+        { path: PATHS.openData, element: <OpenDataPage /> },
         {
           element: <RequireActiveSession />,
           children: [
@@ -31,6 +45,16 @@ export function createAppRouter() {
             { path: PATHS.audit, element: <AuditPage /> },
             { path: PATHS.qualification, element: <QualificationPage /> },
             { path: PATHS.screening, element: <ScreeningPage /> },
+            { path: PATHS.cases, element: <CaseListPage /> },
+            { path: PATHS.newCase, element: <CreateCasePage /> },
+            { path: PATHS.linkProposals, element: <LinkProposalsPage /> },
+            { path: PATHS.emergencyAccesses, element: <EmergencyAccessReviewPage /> },
+            { path: PATHS.caseFile, element: <CasePage /> },
+            { path: PATHS.subjectAccess, element: <SubjectAccessPage /> },
+            { path: PATHS.observatory, element: <ObservatoryPage /> },
+            { path: PATHS.observatoryDepartment, element: <DepartmentDashboardPage /> },
+            { path: PATHS.observatorySaturation, element: <SaturationPage /> },
+            { path: PATHS.observatorySurvey, element: <SurveyPage /> },
           ],
         },
         { path: "*", element: <NotFoundPage /> },

@@ -105,14 +105,12 @@ describe("admin: users", () => {
     });
     expect(wrongRole.status).toBe(400);
     expect(wrongRole.json().code).toBe("role_not_allowed");
-    const taken = await api
-      .as(admin)
-      .post("/api/admin/users", {
-        organisationId: foyer.id,
-        email: admin.email,
-        displayName: "Double",
-        roles: ["educator"],
-      });
+    const taken = await api.as(admin).post("/api/admin/users", {
+      organisationId: foyer.id,
+      email: admin.email,
+      displayName: "Double",
+      roles: ["educator"],
+    });
     expect(taken.status).toBe(409);
     expect(taken.json().errors[0].path).toBe("email");
   });

@@ -114,7 +114,7 @@ async function checkProfileReferences(ctx: AppContext, profile: Partial<Profile>
   const establishmentId = profile.asePlacement?.establishmentOrganisationId;
   if (establishmentId) {
     const establishment = await findOrganisationRef(ctx.db, establishmentId);
-    if (!establishment || establishment.type !== "establishment" || !establishment.isActive) {
+    if (establishment?.type !== "establishment" || !establishment.isActive) {
       errors.push({
         path: "profile.asePlacement.establishmentOrganisationId",
         message: "Établissement inconnu dans Repère.",

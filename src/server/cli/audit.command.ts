@@ -3,10 +3,10 @@ import type { Command } from "commander";
 import { takeAnchor } from "../audit/audit.service.ts";
 import { type Anchor, describeVerification, verifyAuditTrail } from "../audit/verify.ts";
 import { openContext } from "../bootstrap.ts";
+import { readConfig } from "../config.ts";
 import type { Database } from "../db/connection.ts";
 import { openDatabase } from "../db/open-database.ts";
 import { type Key, loadAuditKey } from "../keys/key-ring.ts";
-import { readConfig } from "../config.ts";
 import { systemActor } from "../policy/actor.ts";
 import { explainFailure, fail } from "./main.ts";
 

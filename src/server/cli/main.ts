@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { readConfig } from "../config.ts";
-import { fromProjectRoot } from "../project-root.ts";
 import { DataFolderLockedError } from "../db/data-folder-lock.ts";
 import { MissingKeyError } from "../keys/key-ring.ts";
+import { fromProjectRoot } from "../project-root.ts";
 import { auditCommands } from "./audit.command.ts";
 import { migrateCommand } from "./migrate.command.ts";
 import { qualifyCommand } from "./qualify.command.ts";

@@ -13,6 +13,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import type { Sealed } from "../cases/sealed.ts";
@@ -37,10 +38,7 @@ export const organisations = pgTable(
       "organisations_type_check",
       sql`${t.type} in ('ase_service', 'crip', 'establishment', 'association', 'court_prosecution', 'court_juvenile', 'police_unit', 'national_coordination')`,
     ),
-    check(
-      "organisations_department_check",
-      sql`(${t.type} = 'national_coordination') = (${t.departmentCode} is null)`,
-    ),
+    check("organisations_department_check", sql`(${t.type} = 'national_coordination') = (${t.departmentCode} is null)`),
     index("organisations_department_idx").on(t.departmentCode),
   ],
 );
@@ -503,5 +501,468 @@ export const caseActions = pgTable(
     primaryKey({ columns: [t.caseId, t.code] }),
     check("case_actions_status_check", sql`${t.status} in ('to_do', 'done', 'not_applicable')`),
     index("case_actions_due_idx").on(t.status, t.dueAt),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Protection pathway (issue 6): parallel tracks, their deadlines and alerts, reviews, measures, plans, transfers.
+
+/** Where each track of a case stands; the row is locked while a step is recorded. */
+export const pathwayTracks = pgTable(
+  "pathway_tracks",
+  {
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    track: text("track").notNull(),
+    state: text("state").notNull(),
+    stateSince: timestamp("state_since", { withTimezone: true, precision: 3 }).notNull(),
+    /** Identification only: the case's victim status when this row was written, to notice statuses recorded since. */
+    observedVictimStatus: text("observed_victim_status"),
+    version: integer("version").notNull().default(1),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.track] }),
+    check("pathway_tracks_track_check", sql`${t.track} in ('civil_protection', 'identification', 'transition')`),
+    index("pathway_tracks_state_idx").on(t.track, t.state),
+  ],
+);
+
+/** Every step taken on a track, with who, when it happened and why (reason and reference sealed: free text). */
+export const pathwayTransitions = pgTable(
+  "pathway_transitions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    track: text("track").notNull(),
+    fromState: text("from_state").notNull(),
+    toState: text("to_state").notNull(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true, precision: 3 }).notNull(),
+    recordedAt: timestamp("recorded_at", { withTimezone: true, precision: 3 }).notNull(),
+    actorUserId: uuid("actor_user_id").references(() => users.id),
+    actorOrganisationId: uuid("actor_organisation_id").references(() => organisations.id),
+    via: text("via").notNull().default("user"),
+    reasonEnc: text("reason_enc").$type<Sealed>(),
+    referenceEnc: text("reference_enc").$type<Sealed>(),
+    trigger: jsonb("trigger").$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    check("pathway_transitions_via_check", sql`${t.via} in ('user', 'review', 'system')`),
+    index("pathway_transitions_case_idx").on(t.caseId, t.track, t.recordedAt),
+  ],
+);
+
+/** A deadline as computed when it started, in the département's calendar and time zone, and whether it was met. */
+export const pathwayDeadlines = pgTable(
+  "pathway_deadlines",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    code: text("code").notNull(),
+    track: text("track"),
+    /** The transfer whose acceptance this deadline times, if any. */
+    transferId: uuid("transfer_id"),
+    departmentCode: text("department_code").notNull(),
+    timeZone: text("time_zone").notNull(),
+    unit: text("unit").notNull(),
+    amount: integer("amount").notNull(),
+    startAt: timestamp("start_at", { withTimezone: true, precision: 3 }).notNull(),
+    dueAt: timestamp("due_at", { withTimezone: true, precision: 3 }).notNull(),
+    dueLocalDate: date("due_local_date", { mode: "string" }).notNull(),
+    warnAt: timestamp("warn_at", { withTimezone: true, precision: 3 }),
+    status: text("status").notNull().default("open"),
+    metAt: timestamp("met_at", { withTimezone: true, precision: 3 }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("pathway_deadlines_status_check", sql`${t.status} in ('open', 'met', 'cancelled')`),
+    index("pathway_deadlines_case_idx").on(t.caseId, t.status),
+    index("pathway_deadlines_due_idx").on(t.status, t.dueAt),
+    index("pathway_deadlines_warn_idx").on(t.status, t.warnAt),
+  ],
+);
+
+/** One row per deadline and kind of alert: the unique pair is what keeps several app servers from alerting twice. */
+export const pathwayDeadlineAlerts = pgTable(
+  "pathway_deadline_alerts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    deadlineId: uuid("deadline_id")
+      .notNull()
+      .references(() => pathwayDeadlines.id),
+    kind: text("kind").notNull(),
+    firedAt: timestamp("fired_at", { withTimezone: true, precision: 3 }).notNull(),
+  },
+  (t) => [
+    unique("pathway_deadline_alerts_once").on(t.deadlineId, t.kind),
+    check("pathway_deadline_alerts_kind_check", sql`${t.kind} in ('warning', 'overdue')`),
+  ],
+);
+
+/** A département's changes to the deadline catalogue, validated with the calendar's DeadlineOverrides schema. */
+export const pathwayDeadlineOverrides = pgTable("pathway_deadline_overrides", {
+  departmentCode: text("department_code").primaryKey(),
+  overrides: jsonb("overrides").$type<Record<string, unknown>>().notNull(),
+  updatedByUserId: uuid("updated_by_user_id").references(() => users.id),
+  updatedAt: updatedAt(),
+});
+
+/** In-app notices for one user (an alert, a review's outcome): the inbox shows them until read. */
+export const pathwayNotifications = pgTable(
+  "pathway_notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    kind: text("kind").notNull(),
+    /** Codes and ids only, never personal data: the label is built from them. */
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (t) => [
+    check(
+      "pathway_notifications_kind_check",
+      sql`${t.kind} in ('deadline_warning', 'deadline_overdue', 'review_outcome', 'transfer_decided')`,
+    ),
+    index("pathway_notifications_user_idx").on(t.userId, t.readAt),
+  ],
+);
+
+/** E-mails waiting for the SMTP sender: case number and link only. Written in the same transaction as the event. */
+export const pathwayMailOutbox = pgTable(
+  "pathway_mail_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    notificationId: uuid("notification_id")
+      .notNull()
+      .references(() => pathwayNotifications.id),
+    recipientUserId: uuid("recipient_user_id")
+      .notNull()
+      .references(() => users.id),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    status: text("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [
+    unique("pathway_mail_outbox_once").on(t.notificationId),
+    check("pathway_mail_outbox_status_check", sql`${t.status} in ('pending', 'sent', 'failed')`),
+    index("pathway_mail_outbox_pending_idx").on(t.status, t.createdAt),
+  ],
+);
+
+/** A multi-agency presumed-victim review; reasons and minutes are sealed. */
+export const pathwayReviews = pgTable(
+  "pathway_reviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    status: text("status").notNull().default("scheduled"),
+    scheduledFor: timestamp("scheduled_for", { withTimezone: true }).notNull(),
+    chairUserId: uuid("chair_user_id")
+      .notNull()
+      .references(() => users.id),
+    quorum: integer("quorum").notNull(),
+    referringUserId: uuid("referring_user_id").references(() => users.id),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id),
+    outcome: text("outcome"),
+    reasonsEnc: text("reasons_enc").$type<Sealed>(),
+    minutesEnc: text("minutes_enc").$type<Sealed>(),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("pathway_reviews_status_check", sql`${t.status} in ('scheduled', 'decided', 'cancelled')`),
+    check(
+      "pathway_reviews_outcome_check",
+      sql`(${t.status} = 'decided') = (${t.outcome} in ('presumed_victim', 'not_victim', 'no_conclusion'))`,
+    ),
+    index("pathway_reviews_case_idx").on(t.caseId),
+    index("pathway_reviews_chair_idx").on(t.chairUserId, t.status),
+  ],
+);
+
+export const pathwayReviewMembers = pgTable(
+  "pathway_review_members",
+  {
+    reviewId: uuid("review_id")
+      .notNull()
+      .references(() => pathwayReviews.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    isChair: boolean("is_chair").notNull().default(false),
+    hasConflict: boolean("has_conflict"),
+    conflictNoteEnc: text("conflict_note_enc").$type<Sealed>(),
+    declaredAt: timestamp("declared_at", { withTimezone: true }),
+    isPresent: boolean("is_present"),
+  },
+  (t) => [primaryKey({ columns: [t.reviewId, t.userId] }), index("pathway_review_members_user_idx").on(t.userId)],
+);
+
+export const pathwayMeasures = pgTable(
+  "pathway_measures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    kind: text("kind").notNull(),
+    status: text("status").notNull(),
+    providerOrganisationId: uuid("provider_organisation_id").references(() => organisations.id),
+    providerName: text("provider_name"),
+    startOn: date("start_on", { mode: "string" }),
+    endOn: date("end_on", { mode: "string" }),
+    placementType: text("placement_type"),
+    isSecurePlacement: boolean("is_secure_placement"),
+    isDistantPlacement: boolean("is_distant_placement"),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check(
+      "pathway_measures_status_check",
+      sql`${t.status} in ('planned', 'in_progress', 'not_executed', 'ended', 'cancelled')`,
+    ),
+    check("pathway_measures_placement_check", sql`(${t.kind} = 'placement') = (${t.placementType} is not null)`),
+    index("pathway_measures_case_idx").on(t.caseId),
+  ],
+);
+
+/** The protection plan; goals and review notes are sealed (free text about the young person). */
+export const pathwayPlans = pgTable(
+  "pathway_plans",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    status: text("status").notNull().default("active"),
+    adoptedOn: date("adopted_on", { mode: "string" }).notNull(),
+    goalsEnc: text("goals_enc").$type<Sealed>().notNull(),
+    adoptedByUserId: uuid("adopted_by_user_id").references(() => users.id),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("pathway_plans_status_check", sql`${t.status} in ('active', 'ended')`),
+    index("pathway_plans_case_idx").on(t.caseId, t.status),
+  ],
+);
+
+export const pathwayPlanReviews = pgTable(
+  "pathway_plan_reviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => pathwayPlans.id),
+    reviewedOn: date("reviewed_on", { mode: "string" }).notNull(),
+    notesEnc: text("notes_enc").$type<Sealed>(),
+    reviewerUserId: uuid("reviewer_user_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("pathway_plan_reviews_plan_idx").on(t.planId, t.reviewedOn)],
+);
+
+/** A hand-over to another département's team; the sender keeps the case until the receiver accepts. */
+export const pathwayTransfers = pgTable(
+  "pathway_transfers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    fromOrganisationId: uuid("from_organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    toOrganisationId: uuid("to_organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    fromDepartmentCode: text("from_department_code").notNull(),
+    toDepartmentCode: text("to_department_code").notNull(),
+    status: text("status").notNull().default("requested"),
+    requestedByUserId: uuid("requested_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    /** Summary and contacts, sealed; the snapshot of open measures, deadlines and tracks holds codes only. */
+    handoverEnc: text("handover_enc").$type<Sealed>().notNull(),
+    snapshot: jsonb("snapshot").$type<Record<string, unknown>>().notNull(),
+    requestedAt: timestamp("requested_at", { withTimezone: true, precision: 3 }).notNull(),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedByUserId: uuid("decided_by_user_id").references(() => users.id),
+    declineReasonEnc: text("decline_reason_enc").$type<Sealed>(),
+  },
+  (t) => [
+    check("pathway_transfers_status_check", sql`${t.status} in ('requested', 'accepted', 'declined', 'withdrawn')`),
+    // One hand-over in flight per case: a second request while the first waits would split the receivers.
+    uniqueIndex("pathway_transfers_one_pending").on(t.caseId).where(sql`${t.status} = 'requested'`),
+    index("pathway_transfers_to_idx").on(t.toOrganisationId, t.status),
+  ],
+);
+
+// ——— Observatory (issue 7) ———
+
+/**
+ * A frozen copy of the persons the observatory counts. Every table, cache entry and differencing guard is bound to
+ * one snapshot, so that what a user was shown stays comparable; a job takes a new one when the source data moved.
+ */
+export const observatorySnapshots = pgTable(
+  "observatory_snapshots",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Counts and latest change times of the source tables: a new snapshot is taken only when it differs. */
+    sourceFingerprint: text("source_fingerprint").notNull(),
+    personCount: integer("person_count").notNull(),
+    /** Cases created by the synthetic generator (seed or demo): every view then says "données synthétiques". */
+    syntheticCaseCount: integer("synthetic_case_count").notNull(),
+    caseCount: integer("case_count").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("observatory_snapshots_created_idx").on(t.createdAt)],
+);
+
+/**
+ * One row per person (cases confirmed as the same young person share `person_id`) and snapshot: the first year the
+ * person reached each victim-status basis, and the categories of the person's observatory dimensions.
+ */
+export const observatoryPersonFacts = pgTable(
+  "observatory_person_facts",
+  {
+    snapshotId: uuid("snapshot_id")
+      .notNull()
+      .references(() => observatorySnapshots.id, { onDelete: "cascade" }),
+    personId: uuid("person_id").notNull(),
+    yearPossible: smallint("year_possible"),
+    yearPresumed: smallint("year_presumed"),
+    yearIdentified: smallint("year_identified"),
+    yearRecognised: smallint("year_recognised"),
+    departmentCode: text("department_code").notNull(),
+    regionCode: text("region_code").notNull(),
+    exploitationFamily: text("exploitation_family").notNull(),
+    sex: text("sex").notNull(),
+    birthYear: smallint("birth_year"),
+    ageAtFirstFacts: smallint("age_at_first_facts"),
+    profile: text("profile").notNull(),
+    nationalityGroup: text("nationality_group").notNull(),
+    recruitmentChannel: text("recruitment_channel").notNull(),
+    exploiterRelationship: text("exploiter_relationship").notNull(),
+    /** Kept for the research export only (HTCDS-compatible, k-anonymised before it leaves). */
+    exploitationFamilies: text("exploitation_families").array().notNull(),
+    nationalities: text("nationalities").array().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.snapshotId, t.personId] }),
+    index("observatory_person_facts_possible_idx").on(t.snapshotId, t.yearPossible),
+  ],
+);
+
+/** Protected tables already computed for a snapshot: dashboards reload them instead of re-running the protection. */
+export const observatoryTableCache = pgTable(
+  "observatory_table_cache",
+  {
+    snapshotId: uuid("snapshot_id")
+      .notNull()
+      .references(() => observatorySnapshots.id, { onDelete: "cascade" }),
+    queryKey: text("query_key").notNull(),
+    table: jsonb("table").$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.snapshotId, t.queryKey] })],
+);
+
+/** D8: what each user has been shown in a snapshot, per frame of dimensions (the differencing guard's state). */
+export const observatoryGuardStates = pgTable(
+  "observatory_guard_states",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    snapshotId: uuid("snapshot_id")
+      .notNull()
+      .references(() => observatorySnapshots.id, { onDelete: "cascade" }),
+    frameKey: text("frame_key").notNull(),
+    state: jsonb("state").$type<Record<string, unknown>>().notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.snapshotId, t.frameKey] })],
+);
+
+/** Per-département child-protection indicators, imported as CSV: denominators of rates and the saturation axis. */
+export const departmentIndicators = pgTable(
+  "department_indicators",
+  {
+    departmentCode: text("department_code").notNull(),
+    year: smallint("year").notNull(),
+    populationUnder18: integer("population_under_18"),
+    childrenInAseCare: integer("children_in_ase_care"),
+    aseRatePer1000Under21: text("ase_rate_per_1000_under_21"),
+    unexecutedPlacementDecisions: integer("unexecuted_placement_decisions"),
+    occupancyRate: text("occupancy_rate"),
+    importedAt: timestamp("imported_at", { withTimezone: true }).notNull(),
+    importedByUserId: uuid("imported_by_user_id").references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.departmentCode, t.year] })],
+);
+
+/** The yearly survey of associations that do not keep their cases in Repère (MIPROF-style, aggregated figures). */
+export const surveyCampaigns = pgTable(
+  "survey_campaigns",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    year: smallint("year").notNull().unique(),
+    status: text("status").notNull().default("open"),
+    opensOn: date("opens_on", { mode: "string" }).notNull(),
+    closesOn: date("closes_on", { mode: "string" }).notNull(),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [check("survey_campaigns_status_check", sql`${t.status} in ('open', 'closed', 'consolidated')`)],
+);
+
+export const surveyResponses = pgTable(
+  "survey_responses",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    campaignId: uuid("campaign_id")
+      .notNull()
+      .references(() => surveyCampaigns.id),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    departmentCode: text("department_code").notNull(),
+    status: text("status").notNull(),
+    /** Aggregated counts only, in the survey's categories: never a person. */
+    figures: jsonb("figures").$type<Record<string, number>>().notNull(),
+    comment: text("comment"),
+    correctionMessage: text("correction_message"),
+    submittedByUserId: uuid("submitted_by_user_id").references(() => users.id),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull(),
+    reviewedByUserId: uuid("reviewed_by_user_id").references(() => users.id),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+  },
+  (t) => [
+    unique("survey_responses_one_per_organisation").on(t.campaignId, t.organisationId),
+    check("survey_responses_status_check", sql`${t.status} in ('submitted', 'correction_requested', 'validated')`),
   ],
 );

@@ -1,6 +1,9 @@
 import { takeAnchor } from "../audit/audit.service.ts";
 import { deleteExpiredSessions } from "../auth/auth.queries.ts";
 import { anonymiseClosedCases } from "../cases/case-retention.ts";
+import { refreshObservatory } from "../observatory/snapshot/observatory-refresh.job.ts";
+import { fireDeadlineAlerts } from "../pathway/notifications/deadline-alerts.ts";
+import { deliverMailOutbox, smtpTransport } from "../pathway/notifications/mail.ts";
 import { systemActor } from "../policy/actor.ts";
 import type { RecurringJob } from "./scheduler.ts";
 
@@ -28,7 +31,35 @@ export const RECURRING_JOBS: readonly RecurringJob[] = [
     cron: "30 3 * * *",
     everyMs: 24 * 3_600_000,
     run: async (ctx) => {
-      await anonymiseClosedCases(ctx, systemActor("job:case-retention"), { retentionDays: ctx.config.retentionDaysAfterClosure });
+      await anonymiseClosedCases(ctx, systemActor("job:case-retention"), {
+        retentionDays: ctx.config.retentionDaysAfterClosure,
+      });
+    },
+  },
+  {
+    // Several servers may run it at once on PGlite's timer or on a missed pg-boss lock: alerts are claimed row by row.
+    name: "pathway-alerts",
+    cron: "*/10 * * * *",
+    everyMs: 10 * 60_000,
+    run: async (ctx) => {
+      await fireDeadlineAlerts(ctx);
+    },
+  },
+  {
+    name: "pathway-mail",
+    cron: "*/5 * * * *",
+    everyMs: 5 * 60_000,
+    run: async (ctx) => {
+      if (ctx.config.smtp) await deliverMailOutbox(ctx, smtpTransport(ctx.config.smtp));
+    },
+  },
+  {
+    // A new snapshot only when the cases moved; the published and national tables are then computed ahead.
+    name: "observatory-refresh",
+    cron: "*/15 * * * *",
+    everyMs: 15 * 60_000,
+    run: async (ctx) => {
+      await refreshObservatory(ctx);
     },
   },
 ];

@@ -40,9 +40,13 @@ function readKeyFile(path: string): Key[] {
 
 function generateKeyFile(path: string, purpose: string, warn: (message: string) => void): Key[] {
   const bytes = randomBytes(32);
-  writeFileSync(path, `# Repère ${purpose} key. Back it up apart from the data: without it the data is lost.\n${bytes.toString("base64")}\n`, {
-    mode: 0o600,
-  });
+  writeFileSync(
+    path,
+    `# Repère ${purpose} key. Back it up apart from the data: without it the data is lost.\n${bytes.toString("base64")}\n`,
+    {
+      mode: 0o600,
+    },
+  );
   chmodSync(path, 0o600);
   warn(
     `ATTENTION : une nouvelle clé (${purpose}) a été créée dans ${path}. Sauvegardez-la séparément des données : ` +
@@ -62,7 +66,10 @@ interface KeySources {
  * Keys come from the environment (REPERE_AUDIT_KEY, REPERE_DATA_KEY: what several app servers share) or from key
  * files in `keysDir`, created on first use so that `npm start` works on a fresh machine.
  */
-export function loadKeyRing(sources: KeySources, options: { create: boolean; warn: (message: string) => void }): KeyRing {
+export function loadKeyRing(
+  sources: KeySources,
+  options: { create: boolean; warn: (message: string) => void },
+): KeyRing {
   const load = (envValue: string | undefined, file: string, purpose: string): Key[] => {
     if (envValue) return envValue.split(",").map(parseKey);
     const path = join(sources.keysDir, file);
@@ -74,11 +81,7 @@ export function loadKeyRing(sources: KeySources, options: { create: boolean; war
   const [audit] = load(sources.auditKey, "audit.key", "audit");
   const data = load(sources.dataKey, "data.key", "data");
   // Changing this key would orphan every index entry: it is never rotated, only one is read.
-  const [blindIndex] = load(
-    sources.blindIndexKey,
-    "blind-index.key",
-    "blind-index",
-  );
+  const [blindIndex] = load(sources.blindIndexKey, "blind-index.key", "blind-index");
   if (!audit || data.length === 0 || !blindIndex) throw new Error("empty key file");
   return { audit, data, blindIndex };
 }

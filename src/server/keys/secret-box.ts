@@ -14,7 +14,9 @@ export function seal(keys: readonly Key[], plaintext: string, aad: string): stri
   cipher.setAAD(Buffer.from(aad, "utf8"));
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return ["v1", key.id, nonce.toString("base64url"), ciphertext.toString("base64url"), tag.toString("base64url")].join(".");
+  return ["v1", key.id, nonce.toString("base64url"), ciphertext.toString("base64url"), tag.toString("base64url")].join(
+    ".",
+  );
 }
 
 export function open(keys: readonly Key[], sealed: string, aad: string): string {

@@ -1,6 +1,7 @@
 import type { Action } from "@shared/actions.ts";
 import { ACTIONS } from "@shared/actions.ts";
 import { CASE_SECTIONS, type CaseAccess, type CaseSection } from "@shared/cases.ts";
+import type { Performer } from "@shared/pathway.ts";
 import type { Role } from "@shared/roles.ts";
 import { AppError } from "../http/errors.ts";
 import type { Actor, UserActor } from "./actor.ts";
@@ -11,7 +12,38 @@ export type Target =
   | { kind: "user"; id: string; organisationId: string; departmentCode: string | null }
   | { kind: "audit_scope"; departmentCode: string | null }
   | CaseTarget
-  | { kind: "pre_case"; id: string; organisationId: string; departmentCode: string | null };
+  | { kind: "pre_case"; id: string; organisationId: string; departmentCode: string | null }
+  | { kind: "department"; departmentCode: string }
+  | { kind: "pathway_notification"; userId: string; departmentCode: string | null }
+  | PathwayReviewTarget
+  | PathwayTransferTarget
+  | ObservatoryScopeTarget;
+
+/** What an observatory request covers: one département, or the whole country (null). */
+export interface ObservatoryScopeTarget {
+  kind: "observatory_scope";
+  departmentCode: string | null;
+}
+
+/** A multi-agency review, with its panel and the case it examines. */
+export interface PathwayReviewTarget {
+  kind: "pathway_review";
+  id: string;
+  chairUserId: string;
+  memberUserIds: readonly string[];
+  departmentCode: string;
+  case: CaseTarget;
+}
+
+/** A hand-over between organisations; the receiver decides before the case is theirs. */
+export interface PathwayTransferTarget {
+  kind: "pathway_transfer";
+  id: string;
+  fromOrganisationId: string;
+  toOrganisationId: string;
+  departmentCode: string;
+  case: CaseTarget;
+}
 
 /** A case with what decides who reaches it. Shares and emergency accesses are those still active at the time. */
 export interface CaseTarget {
@@ -106,11 +138,49 @@ const ownsCase = onCase(
 const ofOwnOrganisation = (actor: UserActor, target: Target) =>
   target.kind === "pre_case" && target.organisationId === actor.organisationId;
 
+const onReview =
+  (test: (actor: UserActor, target: PathwayReviewTarget) => boolean) => (actor: UserActor, target: Target) =>
+    target.kind === "pathway_review" && test(actor, target);
+const onTransfer =
+  (test: (actor: UserActor, target: PathwayTransferTarget) => boolean) => (actor: UserActor, target: Target) =>
+    target.kind === "pathway_transfer" && test(actor, target);
+const seesPathway = seesSection("profile");
+/** Pathway steps are written by whoever may write the case's situation: its workers, or courts and police it was shared with. */
+const writesPathway = writesInSection("profile");
+const isReviewMember = onReview((actor, review) => review.memberUserIds.includes(actor.userId));
+const isInReceivingTeam = onTransfer(
+  (actor, transfer) =>
+    transfer.toOrganisationId === actor.organisationId && hasAnyRole(actor, ["ase_referent", "ase_manager"]),
+);
+
 /** An administrator administers one département, or the whole country when not tied to one. */
 function inAdminScope(actor: UserActor, target: Target): boolean {
   if (!actor.roles.includes("admin")) return false;
   if (actor.adminDepartmentCode === null) return true;
   return target.departmentCode === actor.adminDepartmentCode;
+}
+
+/**
+ * procedure.md §8.4: the observatory sees aggregates only, after disclosure control. National analysts see the
+ * country; an ASE manager sees the protected aggregates of their own département, to steer its service.
+ */
+function inObservatoryScope(actor: UserActor, target: Target): boolean {
+  if (target.kind !== "observatory_scope") return false;
+  if (actor.roles.includes("national_analyst")) return true;
+  return (
+    actor.roles.includes("ase_manager") &&
+    actor.organisationType === "ase_service" &&
+    target.departmentCode !== null &&
+    target.departmentCode === actor.departmentCode
+  );
+}
+
+/** National work on the observatory's inputs and record-level exports: analysts, and national administrators. */
+function isNationalObservatoryOperator(actor: UserActor, target: Target): boolean {
+  if (target.kind !== "observatory_scope" || target.departmentCode !== null) return false;
+  return (
+    actor.roles.includes("national_analyst") || (actor.roles.includes("admin") && actor.adminDepartmentCode === null)
+  );
 }
 
 /** One line per action. Deny by default: an action missing here does not compile. */
@@ -175,6 +245,64 @@ const rules: Record<Action, Rule> = {
   },
   // Subject access (GDPR art. 15) is an administrator's duty; no other role reaches a whole person's file this way.
   "case.export_subject": { roles: ["admin"], when: inAdminScope },
+
+  "pathway.read": { roles: CASE_PROFESSIONALS, when: seesPathway, readAction: "case.read" },
+  // Which step, by whom, is the transition table's call (shared/pathway/tracks.ts, checked by `mayPerformStep`).
+  "pathway.transition": { roles: CASE_PROFESSIONALS, when: writesPathway, readAction: "case.read" },
+  "pathway.inbox": { roles: CASE_PROFESSIONALS },
+  "pathway.read_notification": {
+    roles: CASE_PROFESSIONALS,
+    when: (actor, target) => target.kind === "pathway_notification" && target.userId === actor.userId,
+  },
+  "pathway.create_review": { roles: CASE_WORKERS, when: worksOnCase, readAction: "case.read" },
+  // The panel reads the review, whatever their access to the case: that is what they were invited for.
+  "pathway.read_review": {
+    roles: CASE_PROFESSIONALS,
+    when: (actor, target) => isReviewMember(actor, target) || onReview((a, r) => seesPathway(a, r.case))(actor, target),
+  },
+  "pathway.declare_conflict": { roles: CASE_PROFESSIONALS, when: isReviewMember, readAction: "pathway.read_review" },
+  "pathway.decide_review": {
+    roles: CASE_PROFESSIONALS,
+    when: onReview((actor, review) => review.chairUserId === actor.userId),
+    readAction: "pathway.read_review",
+  },
+  "pathway.record_measure": { roles: CASE_WORKERS, when: worksOnCase, readAction: "case.read" },
+  "pathway.update_measure": { roles: CASE_WORKERS, when: worksOnCase, readAction: "case.read" },
+  "pathway.adopt_plan": { roles: CASE_WORKERS, when: worksOnCase, readAction: "case.read" },
+  "pathway.review_plan": { roles: CASE_WORKERS, when: worksOnCase, readAction: "case.read" },
+  "pathway.request_transfer": { roles: ["ase_referent", "ase_manager"], when: ownsCase, readAction: "case.read" },
+  // The receiving team reads the hand-over before the case is theirs; the sender keeps the case until acceptance.
+  "pathway.read_transfer": {
+    roles: CASE_PROFESSIONALS,
+    when: (actor, target) =>
+      isInReceivingTeam(actor, target) || onTransfer((a, t) => seesPathway(a, t.case))(actor, target),
+  },
+  "pathway.decide_transfer": {
+    roles: ["ase_referent", "ase_manager"],
+    when: isInReceivingTeam,
+    readAction: "pathway.read_transfer",
+  },
+  "pathway.withdraw_transfer": {
+    roles: ["ase_referent", "ase_manager"],
+    when: onTransfer(
+      (actor, transfer) => transfer.fromOrganisationId === actor.organisationId && ownsCase(actor, transfer.case),
+    ),
+    readAction: "pathway.read_transfer",
+  },
+  // The catalogue holds no personal data: everyone may read how their département counts.
+  "pathway.read_deadline_overrides": { roles: ANY },
+  "pathway.set_deadline_overrides": { roles: ["admin"], when: inAdminScope },
+
+  "observatory.read": { roles: ["national_analyst", "ase_manager"], when: inObservatoryScope },
+  "observatory.export": { roles: ["national_analyst", "ase_manager"], when: inObservatoryScope },
+  "observatory.annual_report": { roles: ["national_analyst"] },
+  "observatory.import_reference": { roles: ["national_analyst", "admin"], when: isNationalObservatoryOperator },
+  // Record-level, even k-anonymised: authorised research use only, audited with its stated purpose.
+  "observatory.research_export": { roles: ["national_analyst", "admin"], when: isNationalObservatoryOperator },
+  // Analysts see every association's response; an association sees its own only (the service filters).
+  "survey.read": { roles: ["national_analyst", "association_worker"] },
+  "survey.manage": { roles: ["national_analyst"] },
+  "survey.respond": { roles: ["association_worker"] },
 };
 
 function hasAnyRole(actor: UserActor, roles: Rule["roles"]): boolean {
@@ -214,6 +342,23 @@ export function caseActionsOn(actor: Actor, target: CaseTarget): Action[] {
 /** The actions an actor may attempt, for the UI to hide what it cannot do. */
 export function attemptableActions(actor: Actor): Action[] {
   return ACTIONS.filter((action) => mayAttempt(actor, action));
+}
+
+/**
+ * May this actor take a step whose performers are these (shared/pathway/tracks.ts)? `via` says who is deciding: a
+ * user in their own name, a multi-agency review's minuted decision, or Repère's clock.
+ */
+export function mayPerformStep(
+  actor: Actor,
+  performers: readonly Performer[],
+  via: "user" | "review" | "system" = "user",
+): boolean {
+  return performers.some((performer) => {
+    if ("via" in performer) return performer.via === via;
+    if (via !== "user" || actor.kind !== "user" || !actor.isActive) return false;
+    const hasRole = performer.roles.some((role) => actor.roles.includes(role));
+    return hasRole && (!performer.organisationTypes || performer.organisationTypes.includes(actor.organisationType));
+  });
 }
 
 export function isKnownAction(value: string): value is Action {

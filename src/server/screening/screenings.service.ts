@@ -112,7 +112,7 @@ function profileForActions(row: CaseRow, now: Date): ProfileForActions {
  * Recomputes what the law requires from the latest screening, the latest qualification and the profile. New actions
  * start "to do" with a deadline counted from now; actions already on the case keep their status and gain sources.
  */
-async function raiseRequiredActions(ctx: AppContext, tx: Tx, row: CaseRow, now: Date): Promise<ActionCode[]> {
+async function raiseRequiredActions(tx: Tx, row: CaseRow, now: Date): Promise<ActionCode[]> {
   const [screening, qualification] = await Promise.all([
     findLatestCaseScreening(tx, row.id),
     findLatestQualification(tx, row.id),
@@ -169,7 +169,7 @@ export async function recordCaseScreening(
       at: now,
       details: { screeningId: row.id, level: result.level, mode: result.mode, gridVersion: result.gridVersion },
     });
-    const raised = await raiseRequiredActions(ctx, tx, record.case, now);
+    const raised = await raiseRequiredActions(tx, record.case, now);
     await recordAudit(tx, ctx.keys.audit, actor, {
       action: "screening.record",
       targetType: "screening",
@@ -317,7 +317,7 @@ export async function attachPreCaseToCase(
       at: now,
       details: { fromPreCase: preCase.number, screenings: moved },
     });
-    await raiseRequiredActions(ctx, tx, record.case, now);
+    await raiseRequiredActions(tx, record.case, now);
     await recordAudit(tx, ctx.keys.audit, actor, {
       action: "pre_case.attach",
       targetType: "pre_case",
@@ -357,7 +357,7 @@ export async function recordCaseQualification(
       at: now,
       details: { qualificationId: stored.id, trafficking: result.trafficking, article: result.article },
     });
-    const raised = await raiseRequiredActions(ctx, tx, record.case, now);
+    const raised = await raiseRequiredActions(tx, record.case, now);
     await recordAudit(tx, ctx.keys.audit, actor, {
       action: "case.record_qualification",
       targetType: "qualification",

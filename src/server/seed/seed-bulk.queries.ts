@@ -71,9 +71,10 @@ export const SEED_INDEX_KEY = "seedIndex";
 export async function findSeedRunProgress(db: Executor, runKey: string) {
   const [row] = await rowsOf<{ count: number; last_index: number | null }>(
     db,
-    sql`select count(*)::int as count, max((details->>${SEED_INDEX_KEY})::int) as last_index
+    // The keys are written out so that the planner can use case_timeline_seed_idx (migration 0006).
+    sql`select count(*)::int as count, max((details->>'seedIndex')::int) as last_index
         from ${caseTimelineEntries}
-        where kind = 'created' and details->>${SEED_RUN_KEY} = ${runKey}`,
+        where kind = 'created' and details->>'seedRun' = ${runKey}`,
   );
   return { count: Number(row?.count ?? 0), lastIndex: row?.last_index ?? null };
 }

@@ -183,7 +183,9 @@ describe("seedCases", () => {
       // Ciphertexts are base64url: a short name can turn up inside one by chance ("Lina" in 4 random letters), so
       // a leak is the plaintext standing as a value of its own, not any substring.
       const standsAlone = (secret: string) =>
-        new RegExp(`(?<![A-Za-z0-9_-])${secret.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![A-Za-z0-9_-])`, "i").test(dump);
+        new RegExp(`(?<![A-Za-z0-9_-])${secret.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![A-Za-z0-9_-])`, "i").test(
+          dump,
+        );
       const leaked = secrets.filter((secret) => secret.length >= 4 && standsAlone(secret));
       expect({ table, leaked }).toEqual({ table, leaked: [] });
     }

@@ -154,7 +154,7 @@ export async function seedCases(
     const progress = await findSeedRunProgress(tx, runKey);
     const organisations = await ensureSeedOrganisations(tx, departmentCodes);
     await recordAudit(tx, ctx.keys.audit, actor, {
-      action: "system.demo_seed",
+      action: "system.seed",
       details: {
         kind: "synthetic_cases",
         runKey,

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { CreateCaseInput } from "@shared/cases.ts";
+import { type OrganisationType, ROLES_BY_ORGANISATION_TYPE, type Role, requiresTotp } from "@shared/roles.ts";
 import { eq } from "drizzle-orm";
-import { ROLES_BY_ORGANISATION_TYPE, type OrganisationType, type Role, requiresTotp } from "@shared/roles.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import { newTotpSecret, totpAad } from "../auth/totp.ts";
 import { createCase } from "../cases/cases.service.ts";
@@ -45,12 +45,20 @@ const PASSWORD = "mot-de-passe-de-test-1";
 let passwordHash: Promise<string> | undefined;
 
 export function factories(ctx: AppContext) {
-  const organisation = async (o: Partial<TestOrganisation> & { name?: string; isActive?: boolean } = {}): Promise<TestOrganisation> => {
+  const organisation = async (
+    o: Partial<TestOrganisation> & { name?: string; isActive?: boolean } = {},
+  ): Promise<TestOrganisation> => {
     const type = o.type ?? "ase_service";
-    const departmentCode = type === "national_coordination" ? null : o.departmentCode === undefined ? "93" : o.departmentCode;
+    const departmentCode =
+      type === "national_coordination" ? null : o.departmentCode === undefined ? "93" : o.departmentCode;
     const [row] = await ctx.db
       .insert(organisations)
-      .values({ name: o.name ?? `Organisation ${randomUUID().slice(0, 6)}`, type, departmentCode, isActive: o.isActive ?? true })
+      .values({
+        name: o.name ?? `Organisation ${randomUUID().slice(0, 6)}`,
+        type,
+        departmentCode,
+        isActive: o.isActive ?? true,
+      })
       .returning();
     if (!row) throw new Error("organisation not created");
     return { id: row.id, type, departmentCode };
@@ -76,7 +84,8 @@ export function factories(ctx: AppContext) {
       if (!row) throw new Error("no such organisation");
       org = { id: row.id, type: row.type as OrganisationType, departmentCode: row.departmentCode };
     } else {
-      const type = roles.includes("admin") && u.departmentCode === null ? "national_coordination" : HOME_TYPE[firstRole];
+      const type =
+        roles.includes("admin") && u.departmentCode === null ? "national_coordination" : HOME_TYPE[firstRole];
       org = await organisation({ type, departmentCode: u.departmentCode });
     }
     if (!roles.every((r) => ROLES_BY_ORGANISATION_TYPE[org.type].includes(r))) {
@@ -94,13 +103,25 @@ export function factories(ctx: AppContext) {
       displayName: `Agent ${id.slice(0, 4)}`,
       passwordHash: await passwordHash,
       roles,
-      adminDepartmentCode: roles.includes("admin") ? (u.adminDepartmentCode !== undefined ? u.adminDepartmentCode : org.departmentCode) : null,
+      adminDepartmentCode: roles.includes("admin")
+        ? u.adminDepartmentCode !== undefined
+          ? u.adminDepartmentCode
+          : org.departmentCode
+        : null,
       isActive: u.isActive ?? true,
       mustChangePassword: u.mustChangePassword ?? false,
       totpSecretEnc: totpSecret ? seal(ctx.keys.data, totpSecret, totpAad(id)) : null,
       totpEnabledAt: totpSecret ? new Date() : null,
     });
-    return { id, email, password: PASSWORD, organisationId: org.id, departmentCode: org.departmentCode, roles, totpSecret };
+    return {
+      id,
+      email,
+      password: PASSWORD,
+      organisationId: org.id,
+      departmentCode: org.departmentCode,
+      roles,
+      totpSecret,
+    };
   };
 
   /** The service's view of a test user, for calling services directly. */

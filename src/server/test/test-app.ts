@@ -107,7 +107,13 @@ function createApi(app: App, ctx: AppContext, cookies: Record<string, string>): 
       },
       ...(body !== undefined ? { payload: typeof body === "string" ? body : JSON.stringify(body) } : {}),
     });
-    return { status: res.statusCode, headers: res.headers, body: res.body, raw: res.rawPayload, json: () => res.json() };
+    return {
+      status: res.statusCode,
+      headers: res.headers,
+      body: res.body,
+      raw: res.rawPayload,
+      json: () => res.json(),
+    };
   };
   return {
     get: (url) => send("GET", url),
@@ -118,14 +124,17 @@ function createApi(app: App, ctx: AppContext, cookies: Record<string, string>): 
       const token = newSessionToken();
       const now = ctx.now();
       // A drizzle query runs each time it is awaited: turn it into one promise so the session is inserted once.
-      const ready = ctx.db.insert(sessions).values({
-        idHash: hashSessionToken(token),
-        userId: user.id,
-        stage: "active",
-        createdAt: now,
-        lastSeenAt: now,
-        absoluteExpiresAt: new Date(now.getTime() + 12 * 3_600_000),
-      }).then(() => undefined);
+      const ready = ctx.db
+        .insert(sessions)
+        .values({
+          idHash: hashSessionToken(token),
+          userId: user.id,
+          stage: "active",
+          createdAt: now,
+          lastSeenAt: now,
+          absoluteExpiresAt: new Date(now.getTime() + 12 * 3_600_000),
+        })
+        .then(() => undefined);
       const inner = createApi(app, ctx, { ...cookies, repere_session: token });
       const wait =
         <A extends unknown[]>(fn: (...args: A) => Promise<TestResponse>) =>

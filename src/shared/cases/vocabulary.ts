@@ -397,6 +397,12 @@ export const TIMELINE_ENTRY_KINDS = [
   "qualification_recorded",
   "action_updated",
   "signalement_generated",
+  "pathway_step",
+  "pathway_deadline_alert",
+  "pathway_review_decided",
+  "pathway_measure",
+  "pathway_plan",
+  "pathway_transfer",
 ] as const;
 export type TimelineEntryKind = (typeof TIMELINE_ENTRY_KINDS)[number];
 export const TIMELINE_ENTRY_KIND_LABELS: Record<TimelineEntryKind, string> = {
@@ -417,6 +423,12 @@ export const TIMELINE_ENTRY_KIND_LABELS: Record<TimelineEntryKind, string> = {
   qualification_recorded: "Qualification juridique enregistrée",
   action_updated: "Action requise mise à jour",
   signalement_generated: "Signalement au parquet généré",
+  pathway_step: "Étape du parcours de protection",
+  pathway_deadline_alert: "Alerte d'échéance",
+  pathway_review_decided: "Examen pluridisciplinaire conclu",
+  pathway_measure: "Mesure de protection",
+  pathway_plan: "Plan de protection",
+  pathway_transfer: "Transfert entre départements",
 };
 
 /** Which blind-index keys two cases had in common; the only thing a link proposal discloses. */

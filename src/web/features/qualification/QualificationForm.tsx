@@ -1,3 +1,4 @@
+import type { QualificationInput } from "@shared/qualification/qualification-input.ts";
 import { Accordion } from "@codegouvfr/react-dsfr/Accordion";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
@@ -39,6 +40,8 @@ import {
 interface QualificationFormProps {
   initial: QualificationFormState;
   onResult: (result: QualificationResult) => void;
+  /** Where the facts go: the stateless engine by default, or a case that records the qualification. */
+  submit?: (input: QualificationInput) => Promise<QualificationResult>;
 }
 
 function GuideAccordion({ topic }: { topic: GuideTopic }) {
@@ -89,12 +92,12 @@ function VocabularyCheckboxes<T extends string>(props: VocabularyCheckboxesProps
 const PENDING_NOTE = RULE_SETS.at(-1)?.unrecognisedPurposeNotes[PENDING_PURPOSES[0] ?? "forced_marriage"];
 
 /** The facts to qualify, in the vocabulary of the public contract; validated with the API's own schema. */
-export function QualificationForm({ initial, onResult }: QualificationFormProps) {
+export function QualificationForm({ initial, onResult, submit = api.runQualification }: QualificationFormProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const [state, setState] = useState(initial);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const run = useMutation({
-    mutationFn: api.runQualification,
+    mutationFn: submit,
     onSuccess: onResult,
     onError: (error) => setErrors(qualificationFormErrors(formErrorsFromUnknown(error))),
   });

@@ -1,0 +1,68 @@
+import { utils, write } from "@e965/xlsx";
+import type { ObservatoryTable } from "@shared/observatory.ts";
+
+type Row = (string | number | null)[];
+
+const STATUS_LABELS: Record<string, string> = {
+  published: "publié",
+  structural_zero: "zéro structurel",
+  primary: "masqué (moins de 11)",
+  secondary: "masqué (secret secondaire)",
+  rounded: "arrondi",
+  withheld: "non diffusé",
+};
+
+/**
+ * A protected table as rows: what it is (title, synthetic label, counting rule, secret statistique note), then one
+ * line per cell and margin. Only published values leave: hidden cells carry their label ("< 11", "s"), never a count.
+ */
+export function tableRows(table: ObservatoryTable): Row[] {
+  const rows: Row[] = [["Titre", table.title]];
+  if (table.syntheticLabel) rows.push(["Données", table.syntheticLabel]);
+  rows.push(
+    ["Statut de victime compté", table.basisLabel],
+    ["Règle de comptage", table.countingRule],
+    ["Secret statistique", table.note],
+    ["Version des données", `${table.dataVersion} (${table.generatedAt})`],
+    [],
+    [...table.dimensions.map((dimension) => dimension.label), "Effectif", table.measureLabel, "Affichage", "Statut"],
+  );
+  const labelOf = table.dimensions.map(
+    (dimension) => new Map(dimension.categories.map((category) => [category.code, category.label])),
+  );
+  for (const cell of table.cells) {
+    rows.push([
+      ...cell.categories.map((category, d) => (category === null ? "Total" : (labelOf[d]?.get(category) ?? category))),
+      cell.count,
+      table.measure === "count" ? cell.count : cell.value,
+      cell.display,
+      STATUS_LABELS[cell.status] ?? cell.status,
+    ]);
+  }
+  return rows;
+}
+
+function csvField(value: string | number | null): string {
+  if (value === null) return "";
+  const text = String(value);
+  return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** RFC 4180 CSV in UTF-8 with a BOM, so that spreadsheet software reads the accents. */
+export function tableToCsv(table: ObservatoryTable): string {
+  return `\ufeff${tableRows(table)
+    .map((row) => row.map(csvField).join(","))
+    .join("\r\n")}\r\n`;
+}
+
+/** OpenDocument spreadsheet (ODS), the format the French administration's interoperability rules ask for. */
+export function tableToOds(table: ObservatoryTable): Buffer {
+  const book = utils.book_new();
+  utils.book_append_sheet(book, utils.aoa_to_sheet(tableRows(table)), "Tableau");
+  return write(book, { bookType: "ods", type: "buffer" }) as Buffer;
+}
+
+export function exportFileName(table: ObservatoryTable, extension: string): string {
+  const slug = table.query.dimensions.join("-");
+  return `repere-observatoire-${slug}-${table.query.from}-${table.query.to}.${extension}`;
+}

@@ -1,0 +1,278 @@
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import {
+  CASE_SECTION_LABELS,
+  CASE_SECTIONS,
+  type CaseSection,
+  CreateShareInput,
+  PARENTAL_NOT_INFORMED_REASON_LABELS,
+  PARENTAL_NOT_INFORMED_REASONS,
+  SHARE_LEGAL_BASES,
+  SHARE_LEGAL_BASIS_LABELS,
+  SHARE_PURPOSE_LABELS,
+  SHARE_PURPOSES,
+} from "@shared/cases.ts";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import { api } from "../../api.ts";
+import { FormErrorAlert } from "../../components/FormErrorAlert.tsx";
+import { type FormErrors, NO_ERRORS } from "../../components/form-errors.ts";
+import { errorAt, fieldStateAt, invalidAt, nestedErrorsFromUnknown, nestedErrorsFromZod } from "./case-form-errors.ts";
+import { vocabularyOptions } from "./case-labels.tsx";
+import { caseSharesQueryKey } from "./cases-query.ts";
+
+interface ShareDraft {
+  recipientKind: "organisation" | "user";
+  recipientId: string;
+  purpose: string;
+  legalBasis: string;
+  sections: CaseSection[];
+  expiresOn: string;
+  parentalInformed: "" | "yes" | "no";
+  parentalNotInformedReason: string;
+}
+
+const EMPTY: ShareDraft = {
+  recipientKind: "organisation",
+  recipientId: "",
+  purpose: "",
+  legalBasis: "",
+  sections: [],
+  expiresOn: "",
+  parentalInformed: "",
+  parentalNotInformedReason: "",
+};
+
+interface ShareFormProps {
+  caseId: string;
+  onShared: () => void;
+  onCancel: () => void;
+}
+
+/** Need-to-know sharing: who, why, on what legal basis, which sections, until when. */
+export function ShareForm({ caseId, onShared, onCancel }: ShareFormProps) {
+  const queryClient = useQueryClient();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [draft, setDraft] = useState<ShareDraft>(EMPTY);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const set = <K extends keyof ShareDraft>(key: K, value: ShareDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const isSharedSecrecy = draft.legalBasis === "shared_professional_secrecy";
+
+  useEffect(() => formRef.current?.querySelector<HTMLElement>("legend")?.focus(), []);
+
+  const share = useMutation({
+    mutationFn: (input: CreateShareInput) => api.shareCase(caseId, input),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: caseSharesQueryKey(caseId) });
+      onShared();
+    },
+    onError: (error) => setErrors(nestedErrorsFromUnknown(error)),
+  });
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    const recipient = draft.recipientId.trim() || null;
+    const informed = isSharedSecrecy && draft.parentalInformed !== "" ? draft.parentalInformed === "yes" : null;
+    const parsed = CreateShareInput.safeParse({
+      organisationId: draft.recipientKind === "organisation" ? recipient : null,
+      userId: draft.recipientKind === "user" ? recipient : null,
+      purpose: draft.purpose,
+      legalBasis: draft.legalBasis,
+      sections: draft.sections,
+      expiresOn: draft.expiresOn,
+      parentalAuthorityInformed: informed,
+      parentalNotInformedReason: informed === false ? draft.parentalNotInformedReason || null : null,
+    });
+    if (!parsed.success) {
+      setErrors(nestedErrorsFromZod(parsed.error));
+      return;
+    }
+    setErrors(NO_ERRORS);
+    share.mutate(parsed.data);
+  }
+
+  // The schema reports a missing recipient on organisationId whichever kind was chosen.
+  const recipientError = errorAt(errors, "organisationId") ?? errorAt(errors, "userId");
+  const sectionsError = errorAt(errors, "sections");
+  const informedError = errorAt(errors, "parentalAuthorityInformed");
+
+  return (
+    <form ref={formRef} onSubmit={handleSubmit} noValidate className="fr-p-3w fr-mb-4w fr-background-alt--grey">
+      <fieldset className="fr-fieldset">
+        <legend className="fr-fieldset__legend" tabIndex={-1}>
+          <span className="fr-h5">Partager le dossier</span>
+        </legend>
+        <div className="fr-fieldset__element">
+          <FormErrorAlert errors={errors} formRef={formRef} />
+          <RadioButtons
+            legend="Destinataire"
+            orientation="horizontal"
+            options={[
+              { label: "Une organisation", value: "organisation" as const },
+              { label: "Une personne", value: "user" as const },
+            ].map((option) => ({
+              label: option.label,
+              nativeInputProps: {
+                value: option.value,
+                checked: draft.recipientKind === option.value,
+                onChange: () => set("recipientKind", option.value),
+              },
+            }))}
+          />
+        </div>
+        <div className="fr-fieldset__element fr-col-12 fr-col-md-8">
+          <Input
+            label={
+              draft.recipientKind === "organisation"
+                ? "Identifiant Repère de l'organisation"
+                : "Identifiant Repère de la personne"
+            }
+            hintText="Identifiant à 36 caractères, communiqué par le destinataire ou l'administration de Repère."
+            {...(recipientError ? { state: "error" as const, stateRelatedMessage: recipientError } : {})}
+            nativeInputProps={{
+              name: "recipientId",
+              autoComplete: "off",
+              spellCheck: false,
+              value: draft.recipientId,
+              onChange: (event) => set("recipientId", event.target.value),
+              "aria-invalid": recipientError !== undefined,
+            }}
+          />
+        </div>
+        <div className="fr-fieldset__element fr-col-12 fr-col-md-6">
+          <Select
+            label="Finalité"
+            {...fieldStateAt(errors, "purpose")}
+            nativeSelectProps={{
+              name: "purpose",
+              value: draft.purpose,
+              onChange: (event) => set("purpose", event.target.value),
+              "aria-invalid": invalidAt(errors, "purpose"),
+            }}
+          >
+            <option value="" disabled>
+              Choisir une finalité
+            </option>
+            {vocabularyOptions(SHARE_PURPOSES, SHARE_PURPOSE_LABELS)}
+          </Select>
+        </div>
+        <div className="fr-fieldset__element fr-col-12 fr-col-md-6">
+          <Select
+            label="Fondement juridique"
+            {...fieldStateAt(errors, "legalBasis")}
+            nativeSelectProps={{
+              name: "legalBasis",
+              value: draft.legalBasis,
+              onChange: (event) => set("legalBasis", event.target.value),
+              "aria-invalid": invalidAt(errors, "legalBasis"),
+            }}
+          >
+            <option value="" disabled>
+              Choisir un fondement
+            </option>
+            {vocabularyOptions(SHARE_LEGAL_BASES, SHARE_LEGAL_BASIS_LABELS)}
+          </Select>
+        </div>
+        <div className="fr-fieldset__element">
+          <Checkbox
+            legend="Rubriques partagées"
+            hintText="Seulement ce dont le destinataire a besoin."
+            orientation="horizontal"
+            state={sectionsError ? "error" : "default"}
+            stateRelatedMessage={sectionsError}
+            options={CASE_SECTIONS.map((section) => ({
+              label: CASE_SECTION_LABELS[section],
+              nativeInputProps: {
+                name: "sections",
+                value: section,
+                checked: draft.sections.includes(section),
+                "aria-invalid": sectionsError !== undefined,
+                onChange: (event) =>
+                  set(
+                    "sections",
+                    event.target.checked
+                      ? [...draft.sections, section]
+                      : draft.sections.filter((value) => value !== section),
+                  ),
+              },
+            }))}
+          />
+        </div>
+        <div className="fr-fieldset__element fr-col-12 fr-col-md-4">
+          <Input
+            label="Fin du partage"
+            hintText="Dans l'année à venir au plus."
+            {...fieldStateAt(errors, "expiresOn")}
+            nativeInputProps={{
+              type: "date",
+              name: "expiresOn",
+              value: draft.expiresOn,
+              onChange: (event) => set("expiresOn", event.target.value),
+              "aria-invalid": invalidAt(errors, "expiresOn"),
+            }}
+          />
+        </div>
+        {isSharedSecrecy && (
+          <div className="fr-fieldset__element">
+            <RadioButtons
+              legend="Les titulaires de l'autorité parentale ont-ils été informés ?"
+              hintText="Le secret partagé (CASF L226-2-2) demande de les informer, sauf si c'est contraire à l'intérêt de l'enfant."
+              orientation="horizontal"
+              state={informedError ? "error" : "default"}
+              stateRelatedMessage={informedError}
+              options={[
+                { label: "Oui", value: "yes" as const },
+                { label: "Non", value: "no" as const },
+              ].map((option) => ({
+                label: option.label,
+                nativeInputProps: {
+                  name: "parentalAuthorityInformed",
+                  value: option.value,
+                  checked: draft.parentalInformed === option.value,
+                  "aria-invalid": informedError !== undefined,
+                  onChange: () => set("parentalInformed", option.value),
+                },
+              }))}
+            />
+          </div>
+        )}
+        {isSharedSecrecy && draft.parentalInformed === "no" && (
+          <div className="fr-fieldset__element fr-col-12 fr-col-md-8">
+            <Select
+              label="Pourquoi ne pas les avoir informés ?"
+              {...fieldStateAt(errors, "parentalNotInformedReason")}
+              nativeSelectProps={{
+                name: "parentalNotInformedReason",
+                value: draft.parentalNotInformedReason,
+                onChange: (event) => set("parentalNotInformedReason", event.target.value),
+                "aria-invalid": invalidAt(errors, "parentalNotInformedReason"),
+              }}
+            >
+              <option value="" disabled>
+                Choisir un motif
+              </option>
+              {vocabularyOptions(PARENTAL_NOT_INFORMED_REASONS, PARENTAL_NOT_INFORMED_REASON_LABELS)}
+            </Select>
+          </div>
+        )}
+        <div className="fr-fieldset__element">
+          <ul className="fr-btns-group fr-btns-group--inline-md">
+            <li>
+              <Button type="submit" disabled={share.isPending}>
+                Partager
+              </Button>
+            </li>
+            <li>
+              <Button type="button" priority="secondary" onClick={onCancel}>
+                Annuler
+              </Button>
+            </li>
+          </ul>
+        </div>
+      </fieldset>
+    </form>
+  );
+}

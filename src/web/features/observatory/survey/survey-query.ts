@@ -1,0 +1,1 @@
+export const surveyCampaignsKey = ["observatory", "survey", "campaigns"] as const;
