@@ -24,6 +24,8 @@ export default defineConfig({
         test: {
           name: "web",
           environment: "jsdom",
+          // Big DSFR forms are slow to render in jsdom when the server tests share the two cores.
+          testTimeout: 90_000,
           include: ["src/web/**/*.test.tsx"],
         },
       },

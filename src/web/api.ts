@@ -1,5 +1,3 @@
-import type { CaseActionView, QualificationRecordView, ScreeningView, SignalementInput, UpdateCaseActionInput } from "@shared/screenings.ts";
-import type { ScreeningSubmission } from "@shared/screening/screening-submission.ts";
 import type {
   AuditPage,
   AuditQuery,
@@ -64,6 +62,14 @@ import type {
 import { type ErrorCode, type FieldError, isProblem, PROBLEM_TITLES, type Problem } from "@shared/problem.ts";
 import type { QualificationInput } from "@shared/qualification/qualification-input.ts";
 import type { QualificationResult } from "@shared/qualification/qualification-result.ts";
+import type { ScreeningSubmission } from "@shared/screening/screening-submission.ts";
+import type {
+  CaseActionView,
+  QualificationRecordView,
+  ScreeningView,
+  SignalementInput,
+  UpdateCaseActionInput,
+} from "@shared/screenings.ts";
 
 /** An API call that failed, carrying the server's RFC 9457 body (or one built here when the server never answered). */
 export class ApiProblem extends Error {

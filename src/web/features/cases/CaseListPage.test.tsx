@@ -40,7 +40,7 @@ describe("CaseListPage", () => {
     expect(screen.queryByRole("button", { name: "Charger plus" })).toBeNull();
     const [, second] = requestsTo(fetchMock, "GET", "/api/cases");
     expect(new URL(String(second?.[0]), "http://localhost").searchParams.get("cursor")).toBe("page-2");
-  }, 30_000);
+  }, 90_000);
 
   it("offers a new case only to those who may create one, and titles the list for educators", async () => {
     stubApi(({ url }) =>
@@ -51,7 +51,7 @@ describe("CaseListPage", () => {
     expect(screen.getByRole("heading", { level: 1, name: "Mes jeunes" })).toBeTruthy();
     expect(await screen.findByText("Aucun dossier ne correspond à ces critères.")).toBeTruthy();
     expect(screen.queryByRole("link", { name: "Nouveau dossier" })).toBeNull();
-  }, 30_000);
+  }, 90_000);
 
   it("searches by name through the API's parameters, refusing a one-letter name before asking", async () => {
     const fetchMock = stubApi(({ url }) =>
@@ -71,5 +71,5 @@ describe("CaseListPage", () => {
     await vi.waitFor(() => expect(requestsTo(fetchMock, "GET", "/api/cases")).toHaveLength(2));
     const [, search] = requestsTo(fetchMock, "GET", "/api/cases");
     expect(new URL(String(search?.[0]), "http://localhost").searchParams.get("name")).toBe("Amina");
-  }, 30_000);
+  }, 90_000);
 });

@@ -56,7 +56,7 @@ describe("CasePage", () => {
     expect(screen.getByText("Aminata")).toBeTruthy();
     expect(screen.getByText(/Consultation enregistrée dans le journal d'audit/)).toBeTruthy();
     expect(requestsTo(fetchMock, "POST", `${CASE_PATH}/identity/reveal`)).toHaveLength(1);
-  }, 30_000);
+  }, 90_000);
 
   it("on a stale version, keeps what was typed, shows the conflict and saves with the reloaded version", async () => {
     let version = 3;
@@ -104,5 +104,5 @@ describe("CasePage", () => {
     expect(patches).toBe(2);
     const [, retry] = requestsTo(fetchMock, "PATCH", CASE_PATH);
     expect(JSON.parse(String(retry?.[1]?.body))).toMatchObject({ version: 4, profile: { firstFactsOn: "2025-11-20" } });
-  }, 30_000);
+  }, 90_000);
 });

@@ -39,7 +39,7 @@ describe("CreateCasePage", () => {
     expect(descriptionOf(screen.getByLabelText("Forme"))).toBe("Forme d'exploitation inconnue.");
     expect(screen.getByText(/Certaines informations sont invalides/)).toBeTruthy();
     expect(fetchMock).not.toHaveBeenCalled();
-  }, 30_000);
+  }, 90_000);
 
   it("shows the server's field errors, then sends the same Idempotency-Key when the user tries again", async () => {
     let attempts = 0;
@@ -80,5 +80,5 @@ describe("CreateCasePage", () => {
     expect(JSON.parse(String(second?.[1]?.body))).toMatchObject({
       identity: { surname: "Diallo", birthDate: "2010-05-04", ageEstimate: null },
     });
-  }, 30_000);
+  }, 90_000);
 });

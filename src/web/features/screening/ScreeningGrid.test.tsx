@@ -36,7 +36,7 @@ const levelTitle = (label: string) => screen.queryByText(label, { selector: ".fr
 const calculate = () => fireEvent.click(screen.getByText("Calculer le niveau de préoccupation"));
 
 // A full grid is a large DOM for jsdom: these tests take a few seconds each, not a sign of a slow page.
-describe("ScreeningGrid", { timeout: 30_000 }, () => {
+describe("ScreeningGrid", { timeout: 90_000 }, () => {
   it("rates a domain 2 from three items at 1 and calls an exploitation domain at 2 a clear concern", async () => {
     renderInApp(<ScreeningGrid grid={CURRENT_GRID} initial={initial} />);
 
