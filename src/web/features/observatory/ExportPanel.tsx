@@ -5,9 +5,9 @@ import type { ExportFormat, ObservatoryTableQuery } from "@shared/observatory.ts
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { observatoryApi } from "../../api.ts";
+import { saveFile } from "../../components/save-file.ts";
 import { canDo, useActiveSession } from "../../session.ts";
 import { problemText } from "./problem-text.ts";
-import { saveFile } from "./save-file.ts";
 
 export interface ExportableTable {
   title: string;
