@@ -4,6 +4,7 @@ import { buildApp, WEB_DIST } from "../../src/server/app.ts";
 import { readConfig } from "../../src/server/config.ts";
 import type { AppContext } from "../../src/server/context.ts";
 import { type DemoLogin, seedDemoAccounts } from "../../src/server/demo/demo-accounts.ts";
+import { seedDemoCases } from "../../src/server/demo/demo-cases.ts";
 import { generateKeyRing } from "../../src/server/keys/key-ring.ts";
 import { createLogger } from "../../src/server/logger.ts";
 import { openTestDatabase } from "../../src/server/test/test-database.ts";
@@ -15,7 +16,7 @@ export interface RunningServer {
 }
 
 /** The real application on a loopback port, over a fresh database with the demo accounts. */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: { demoCases?: number } = {}): Promise<RunningServer> {
   if (!existsSync(`${WEB_DIST}/index.html`)) throw new Error("the web app is not built: run `npm run build`");
   const database = await openTestDatabase();
   const ctx: AppContext = {
@@ -27,6 +28,7 @@ export async function startServer(): Promise<RunningServer> {
     now: () => new Date(),
   };
   const logins = await seedDemoAccounts(ctx);
+  if (options.demoCases) await seedDemoCases(ctx, options.demoCases);
   const app = await buildApp(ctx);
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
