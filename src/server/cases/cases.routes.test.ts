@@ -270,3 +270,23 @@ describe("editing", () => {
     });
   });
 });
+
+describe("POST /api/cases/:id/assign", () => {
+  // The assignee is read inside the case's transaction: on PGlite's single connection, reading outside it would hang.
+  it("assigns a referent of the owning service, and refuses an educator", async () => {
+    const { api, make } = await testApp();
+    const caseFile = await make.case();
+    const colleague = await make.user({ roles: ["ase_referent"], organisationId: caseFile.ownerOrganisationId });
+    const res = await api
+      .as(caseFile.owner)
+      .post(`/api/cases/${caseFile.id}/assign`, { version: caseFile.version, userId: colleague.id });
+    expect(res.status).toBe(200);
+    expect(res.json().assignedUser?.id).toBe(colleague.id);
+    const educator = await make.user({ roles: ["educator"] });
+    const refused = await api
+      .as(caseFile.owner)
+      .post(`/api/cases/${caseFile.id}/assign`, { version: res.json().version, userId: educator.id });
+    expect(refused.status).toBe(400);
+    expect(refused.json().code).toBe("invalid_assignee");
+  });
+});

@@ -439,10 +439,10 @@ export async function assignCase(
     actor,
     id,
     input.version,
-    async (_tx, record) => {
+    async (tx, record) => {
       assertEditable(record);
       if (input.userId) {
-        const assignee = await findUserRef(ctx.db, input.userId);
+        const assignee = await findUserRef(tx, input.userId);
         const fits =
           assignee?.isActive &&
           assignee.roles.some((role) => role === "ase_referent" || role === "ase_manager") &&
