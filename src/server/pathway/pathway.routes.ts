@@ -23,7 +23,13 @@ import { getInbox, readNotification } from "./inbox/inbox.service.ts";
 import { recordMeasure, updateMeasure } from "./measures/measures.service.ts";
 import { adoptPlan, reviewPlan } from "./measures/plan.service.ts";
 import { getPathway } from "./pathway.service.ts";
-import { createReview, decideReview, declareConflict, getReview } from "./reviews/reviews.service.ts";
+import {
+  createReview,
+  decideReview,
+  declareConflict,
+  getReview,
+  listReviewCandidates,
+} from "./reviews/reviews.service.ts";
 import { recordStep } from "./tracks/tracks.service.ts";
 import {
   acceptTransfer,
@@ -118,6 +124,14 @@ export const pathwayRoutes = (ctx: AppContext) => async (fastify: FastifyInstanc
     },
     async (request, reply) =>
       reply.status(201).send(await createReview(ctx, actorOf(request), request.params.id, request.body)),
+  );
+  app.get(
+    "/api/pathway/cases/:id/review-candidates",
+    {
+      config: { policy: "pathway.create_review" },
+      schema: { tags, summary: "Professionnels pouvant siéger à l'examen d'un dossier", params: IdParams },
+    },
+    async (request) => listReviewCandidates(ctx, actorOf(request), request.params.id),
   );
   app.get(
     "/api/pathway/reviews/:id",

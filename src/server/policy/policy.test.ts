@@ -176,6 +176,7 @@ const MATRIX: { method: string; url: string; roles: readonly Role[]; body?: () =
       quorum: 2,
     }),
   },
+  { method: "GET", url: "/api/pathway/cases/:id/review-candidates", roles: CASE_WORKERS },
   { method: "GET", url: "/api/pathway/reviews/:id", roles: CASE_PROFESSIONALS },
   {
     method: "POST",

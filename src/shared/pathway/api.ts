@@ -266,6 +266,14 @@ export interface ReviewView {
   can: Action[];
 }
 
+/** A professional who may sit on a case's review panel: a name and an organisation, nothing else. */
+export interface ReviewCandidateView {
+  user: UserRef;
+  organisation: OrganisationRef;
+  /** The case's referent may not chair. */
+  mayChair: boolean;
+}
+
 export interface TransferContactView {
   name: string;
   role: string;

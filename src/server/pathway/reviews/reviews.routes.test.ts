@@ -49,3 +49,29 @@ describe("POST /api/pathway/cases/:id/reviews", () => {
     expect((await api.as(association).get(`/api/pathway/cases/${caseFile.id}`)).status).toBe(404);
   });
 });
+
+describe("GET /api/pathway/cases/:id/review-candidates", () => {
+  it("lists the département's professionals who may sit, never analysts, and marks the referent as unable to chair", async () => {
+    const { api, ctx, make } = await testApp();
+    const manager = await make.user({ roles: ["ase_manager"], departmentCode: "974" });
+    const referent = await make.user({ roles: ["ase_referent"], organisationId: manager.organisationId });
+    const caseFile = await make.case({ owner: manager });
+    await ctx.db.update(cases).set({ assignedUserId: referent.id }).where(eq(cases.id, caseFile.id));
+    const association = await make.user({ roles: ["association_worker"], departmentCode: "974" });
+    const elsewhere = await make.user({ roles: ["association_worker"], departmentCode: "93" });
+    const analyst = await make.user({ roles: ["national_analyst"], departmentCode: null });
+
+    const res = await api.as(manager).get(`/api/pathway/cases/${caseFile.id}/review-candidates`);
+    expect(res.status).toBe(200);
+    const candidates = res.json<{ user: { id: string }; organisation: { id: string }; mayChair: boolean }[]>();
+    const ids = candidates.map((c) => c.user.id);
+    expect(ids).toEqual(expect.arrayContaining([manager.id, referent.id, association.id]));
+    expect(ids).not.toContain(elsewhere.id);
+    expect(ids).not.toContain(analyst.id);
+    expect(candidates.find((c) => c.user.id === referent.id)?.mayChair).toBe(false);
+    expect(candidates.find((c) => c.user.id === association.id)?.mayChair).toBe(true);
+    expect(JSON.stringify(candidates)).not.toMatch(/email|roles/);
+    // Someone who may not plan a review on the case gets nothing.
+    expect((await api.as(association).get(`/api/pathway/cases/${caseFile.id}/review-candidates`)).status).toBe(404);
+  });
+});

@@ -1,5 +1,11 @@
 import { REVIEW_MIN_ORGANISATIONS, type ReviewOutcome, type ReviewStatus } from "@shared/pathway/reviews.ts";
-import type { CreateReviewInput, DecideReviewInput, DeclareConflictInput, ReviewView } from "@shared/pathway.ts";
+import type {
+  CreateReviewInput,
+  DecideReviewInput,
+  DeclareConflictInput,
+  ReviewCandidateView,
+  ReviewView,
+} from "@shared/pathway.ts";
 import type { FieldError } from "@shared/problem.ts";
 import type { z } from "zod";
 import { recordAudit } from "../../audit/record.ts";
@@ -13,7 +19,7 @@ import type { UserActor } from "../../policy/actor.ts";
 import { authorize, can, mayAttempt, type PathwayReviewTarget } from "../../policy/policy.ts";
 import { queueMail } from "../notifications/mail.ts";
 import { insertNotification } from "../notifications/notifications.queries.ts";
-import { listUsersWithOrganisation } from "../pathway.queries.ts";
+import { listActiveUsersOfDepartment, listUsersWithOrganisation } from "../pathway.queries.ts";
 import { appendPathwayTimelineEntry, assertCaseOpen, getPathwayCase } from "../pathway-case.ts";
 import { currentTrackState } from "../tracks/track-steps.ts";
 import { listTracksOfCase } from "../tracks/tracks.queries.ts";
@@ -173,6 +179,26 @@ async function presentReview(
       ? (["pathway.declare_conflict", "pathway.decide_review"] as const).filter((a) => can(actor, a, reviewTarget))
       : [],
   };
+}
+
+/**
+ * Who may be asked to sit on the case's panel: active professionals of the case's département whose role lets them
+ * read a review. Only those who may plan a review on the case see the list.
+ */
+export async function listReviewCandidates(
+  ctx: AppContext,
+  actor: UserActor,
+  caseId: string,
+): Promise<ReviewCandidateView[]> {
+  const loaded = await getPathwayCase(ctx, actor, caseId, "pathway.create_review");
+  const users = await listActiveUsersOfDepartment(ctx.db, loaded.record.case.departmentCode);
+  return users
+    .filter((user) => mayAttempt(actorOfUser(user), "pathway.read_review"))
+    .map((user) => ({
+      user: { id: user.id, displayName: user.displayName },
+      organisation: organisationRef(user.organisation),
+      mayChair: user.id !== loaded.record.case.assignedUserId,
+    }));
 }
 
 /** The review with its minutes: reading them is audited, they are free text about the young person. */
