@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 /** A 256-bit key and its id: the first 16 hex digits of its SHA-256, so ids never need naming or bookkeeping. */
@@ -55,6 +55,11 @@ function generateKeyFile(path: string, purpose: string, warn: (message: string) 
   return [keyFromBytes(bytes)];
 }
 
+const DATA_KEY_FILE = "data.key";
+
+/** Data keys read from a file, with the ids already looked for there: each unknown id costs one read at most. */
+const keyFiles = new WeakMap<readonly Key[], { path: string; triedIds: Set<string> }>();
+
 interface KeySources {
   keysDir: string;
   auditKey: string | undefined;
@@ -79,11 +84,57 @@ export function loadKeyRing(
     return generateKeyFile(path, purpose, options.warn);
   };
   const [audit] = load(sources.auditKey, "audit.key", "audit");
-  const data = load(sources.dataKey, "data.key", "data");
+  const data = load(sources.dataKey, DATA_KEY_FILE, "data");
+  if (!sources.dataKey) keyFiles.set(data, { path: join(sources.keysDir, DATA_KEY_FILE), triedIds: new Set() });
   // Changing this key would orphan every index entry: it is never rotated, only one is read.
   const [blindIndex] = load(sources.blindIndexKey, "blind-index.key", "blind-index");
   if (!audit || data.length === 0 || !blindIndex) throw new Error("empty key file");
   return { audit, data, blindIndex };
+}
+
+/**
+ * `repere keys rotate` prepends a key to the file while servers run: a server meeting a value sealed under a key it
+ * does not hold re-reads the file once, in place, so it reads the re-encrypted values and seals new ones under the
+ * new key without a restart. Keys from the environment never reload: servers restart with the new variable.
+ * Returns whether `keyId` is now in `keys`.
+ */
+export function reloadDataKeys(keys: readonly Key[], keyId: string): boolean {
+  const file = keyFiles.get(keys);
+  if (!file || file.triedIds.has(keyId)) return false;
+  file.triedIds.add(keyId);
+  let fresh: Key[];
+  try {
+    fresh = readKeyFile(file.path);
+  } catch {
+    return false;
+  }
+  if (!fresh.some((key) => key.id === keyId)) return false;
+  // The array is shared by every service through ctx.keys.data: replaced in place so they all see the new key.
+  (keys as Key[]).splice(0, keys.length, ...fresh);
+  return true;
+}
+
+/**
+ * Puts a new random data key first in the key file, the older ones kept below so that values not yet re-encrypted
+ * still open. Written to a temporary file then renamed: a crash never leaves a half-written key file.
+ */
+export function prependDataKey(keysDir: string): { key: Key; keys: Key[]; path: string } {
+  const path = join(keysDir, DATA_KEY_FILE);
+  if (!existsSync(path)) throw new MissingKeyError("data", path);
+  const older = readKeyFile(path);
+  const bytes = randomBytes(32);
+  const key = keyFromBytes(bytes);
+  const lines = [
+    "# Repère data key, the current one first. Back it up apart from the data: without it the data is lost.",
+    `# Older keys below are still read; remove them once \`repere keys rotate\` has finished and every server restarted.`,
+    bytes.toString("base64"),
+    ...older.map((k) => k.bytes.toString("base64")),
+  ];
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${lines.join("\n")}\n`, { mode: 0o600 });
+  chmodSync(temporary, 0o600);
+  renameSync(temporary, path);
+  return { key, keys: [key, ...older], path };
 }
 
 /** The audit key alone: verifying the trail needs nothing else, and must never create a key. */

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import type { Key } from "./key-ring.ts";
+import { type Key, reloadDataKeys } from "./key-ring.ts";
 
 /**
  * AES-256-GCM with a random 96-bit nonce per value. The stored form names its key, so keys can rotate:
@@ -24,7 +24,8 @@ export function open(keys: readonly Key[], sealed: string, aad: string): string 
   if (version !== "v1" || !keyId || nonce === undefined || ciphertext === undefined || tag === undefined) {
     throw new Error("not a sealed value");
   }
-  const key = keys.find((k) => k.id === keyId);
+  const find = () => keys.find((k) => k.id === keyId);
+  const key = find() ?? (reloadDataKeys(keys, keyId) ? find() : undefined);
   if (!key) throw new Error(`unknown key ${keyId}`);
   const decipher = createDecipheriv("aes-256-gcm", key.bytes, Buffer.from(nonce, "base64url"));
   decipher.setAAD(Buffer.from(aad, "utf8"));
