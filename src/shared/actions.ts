@@ -101,6 +101,7 @@ export const AUDIT_ONLY_EVENTS = [
   "system.pathway_alert",
   "system.pathway_transition",
   "system.observatory_snapshot",
+  "system.key_rotation",
 ] as const;
 export type AuditOnlyEvent = (typeof AUDIT_ONLY_EVENTS)[number];
 

@@ -52,6 +52,7 @@ export const AUDIT_EVENT_LABELS: Partial<Record<AuditEventType, string>> = {
   "system.seed": "Données synthétiques générées",
   "system.anchor": "Ancre du journal",
   "system.case_retention": "Anonymisation des dossiers clos",
+  "system.key_rotation": "Rotation de la clé de chiffrement des données",
   "observatory.read": "Consultation d'un tableau de l'observatoire",
   "observatory.export": "Export d'un tableau de l'observatoire",
   "observatory.annual_report": "Rapport annuel de l'observatoire",
