@@ -5,6 +5,7 @@ import { DataFolderLockedError } from "../db/data-folder-lock.ts";
 import { MissingKeyError } from "../keys/key-ring.ts";
 import { fromProjectRoot } from "../project-root.ts";
 import { auditCommands } from "./audit.command.ts";
+import { keysCommands } from "./keys.command.ts";
 import { migrateCommand } from "./migrate.command.ts";
 import { qualifyCommand } from "./qualify.command.ts";
 import { seedCommand } from "./seed.command.ts";
@@ -44,6 +45,7 @@ export async function main(argv: string[]) {
     });
   migrateCommand(program);
   auditCommands(program);
+  keysCommands(program);
   userCommands(program);
   totpCommand(program);
   qualifyCommand(program);
