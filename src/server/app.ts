@@ -21,6 +21,7 @@ import { authRoutes } from "./auth/auth.routes.ts";
 import { resolveSession } from "./auth/auth.service.ts";
 import { caseRoutes } from "./cases/cases.routes.ts";
 import type { AppContext } from "./context.ts";
+import { directoryRoutes } from "./directory/directory.routes.ts";
 import { healthRoutes } from "./health/health.routes.ts";
 import { AppError } from "./http/errors.ts";
 import { sendProblem } from "./http/problem.ts";
@@ -149,6 +150,7 @@ export async function buildApp(ctx: AppContext) {
   await app.register(qualificationRoutes(ctx));
   await app.register(screeningRoutes(ctx));
   await app.register(caseRoutes(ctx));
+  await app.register(directoryRoutes(ctx));
   await app.register(observatoryRoutes(ctx));
   await app.register(pathwayRoutes(ctx));
 

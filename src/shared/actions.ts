@@ -41,6 +41,7 @@ export const ACTIONS = [
   "case.reveal_identity",
   "case.update_identity",
   "case.assign",
+  "case.list_assignees",
   "case.close",
   "case.reopen",
   "case.record_victim_status",
@@ -55,6 +56,9 @@ export const ACTIONS = [
   "case.list_link_proposals",
   "case.decide_link",
   "case.export_subject",
+  // directory: whom to share with, transfer to or name referent
+  "directory.list_organisations",
+  "directory.list_members",
   // protection pathway
   "pathway.read",
   "pathway.transition",

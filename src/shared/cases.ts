@@ -50,7 +50,7 @@ import {
   VULNERABILITY_FACTORS,
   type VulnerabilityFactor,
 } from "./cases/vocabulary.ts";
-import type { OrganisationType } from "./roles.ts";
+import type { OrganisationType, Role } from "./roles.ts";
 import { z } from "./zod-fr.ts";
 
 export { countryLabel, isCountryCode } from "./cases/countries.ts";
@@ -275,6 +275,26 @@ export type CreateShareInput = z.input<typeof CreateShareInput>;
 
 export const TransferCaseInput = z.strictObject({ version: Version, organisationId: Uuid });
 export type TransferCaseInput = z.infer<typeof TransferCaseInput>;
+
+/** The kinds of organisation a case may be transferred to (active, in a département, not the owner). */
+export const TRANSFER_DESTINATION_TYPES: readonly OrganisationType[] = [
+  "ase_service",
+  "crip",
+  "establishment",
+  "association",
+];
+
+/** The roles a person needs to receive a share: those who work on cases (not administrators nor analysts). */
+export const SHARE_RECIPIENT_ROLES: readonly Role[] = [
+  "educator",
+  "ase_referent",
+  "ase_manager",
+  "crip_officer",
+  "association_worker",
+  "prosecutor",
+  "juvenile_judge",
+  "police_liaison",
+];
 
 export const EmergencyAccessInput = z.strictObject({
   caseNumber: CaseNumber,

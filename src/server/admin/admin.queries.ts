@@ -1,5 +1,6 @@
 import { and, asc, count, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../db/connection.ts";
+import { escapeLike } from "../db/like.ts";
 import { loginThrottle, organisations, users } from "../db/schema.ts";
 
 export async function listOrganisations(db: Executor, scope: SQL, filters: { q?: string; departmentCode?: string }) {
@@ -137,8 +138,4 @@ export async function updateUser(db: Executor, id: string, values: Partial<typeo
     .update(users)
     .set({ ...values, version: sql`${users.version} + 1`, updatedAt: new Date() })
     .where(eq(users.id, id));
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

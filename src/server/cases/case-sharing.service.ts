@@ -1,16 +1,18 @@
 import { randomUUID } from "node:crypto";
-import type {
-  CaseSection,
-  CaseView,
-  CreateShareInput,
-  EmergencyAccessGrantView,
-  EmergencyAccessInput,
-  EmergencyAccessView,
-  ParentalNotInformedReason,
-  ShareLegalBasis,
-  SharePurpose,
-  ShareView,
-  TransferCaseInput,
+import {
+  type CaseSection,
+  type CaseView,
+  type CreateShareInput,
+  type EmergencyAccessGrantView,
+  type EmergencyAccessInput,
+  type EmergencyAccessView,
+  type ParentalNotInformedReason,
+  SHARE_RECIPIENT_ROLES,
+  type ShareLegalBasis,
+  type SharePurpose,
+  type ShareView,
+  TRANSFER_DESTINATION_TYPES,
+  type TransferCaseInput,
 } from "@shared/cases.ts";
 import type { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
@@ -47,17 +49,6 @@ import { openJson, type Sealed, sealAad, sealJson } from "./sealed.ts";
 export const EMERGENCY_ACCESS_HOURS = 4;
 /** A share ends by itself; a year at most, so that each one is reconsidered. */
 const MAX_SHARE_DAYS = 366;
-
-const CASE_ROLES = [
-  "educator",
-  "ase_referent",
-  "ase_manager",
-  "crip_officer",
-  "association_worker",
-  "prosecutor",
-  "juvenile_judge",
-  "police_liaison",
-];
 
 type ShareInput = z.output<typeof CreateShareInput>;
 type ShareRows = Awaited<ReturnType<typeof listSharesOfCase>>;
@@ -121,7 +112,7 @@ export async function shareCase(
   }
   if (input.userId) {
     const user = await findUserRef(ctx.db, input.userId);
-    if (!user?.isActive || !user.roles.some((role) => CASE_ROLES.includes(role))) {
+    if (!user?.isActive || !SHARE_RECIPIENT_ROLES.some((role) => user.roles.includes(role))) {
       throw new AppError("invalid_share_recipient", 400, undefined, [
         { path: "userId", message: "Personne inconnue ou non habilitée." },
       ]);
@@ -198,8 +189,6 @@ export async function revokeShare(
   });
 }
 
-const TRANSFERABLE_TO = ["ase_service", "crip", "establishment", "association"];
-
 /** Hands the case to another organisation, often another département's ASE; number, history and shares stay. */
 export async function transferCase(
   ctx: AppContext,
@@ -212,7 +201,7 @@ export async function transferCase(
   const destination = await findOrganisationRef(ctx.db, input.organisationId);
   if (
     !destination?.isActive ||
-    !TRANSFERABLE_TO.includes(destination.type) ||
+    !TRANSFER_DESTINATION_TYPES.some((type) => type === destination.type) ||
     !destination.departmentCode ||
     destination.id === record.case.ownerOrganisationId
   ) {

@@ -315,3 +315,43 @@ export async function findUserRef(db: Executor, id: string) {
     .where(eq(users.id, id));
   return row;
 }
+
+/** The roles a referent holds; only these may be named on a case. */
+const REFERENT_ROLES = ["ase_referent", "ase_manager"];
+
+/**
+ * Who may be named referent of a case: active ASE referents and managers of the owning organisation, or of an ASE
+ * service of the case's département. With `userId`, that person only (empty when they may not).
+ */
+export async function listAssigneeCandidates(
+  db: Executor,
+  caseFile: { ownerOrganisationId: string; departmentCode: string },
+  userId?: string,
+) {
+  return db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      roles: users.roles,
+      organisationName: organisations.name,
+    })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(
+      and(
+        eq(users.isActive, true),
+        sql`${users.roles} && ${sql.param(REFERENT_ROLES)}::text[]`,
+        or(
+          eq(users.organisationId, caseFile.ownerOrganisationId),
+          and(eq(organisations.type, "ase_service"), eq(organisations.departmentCode, caseFile.departmentCode)),
+        ),
+        userId ? eq(users.id, userId) : undefined,
+      ),
+    )
+    .orderBy(
+      desc(eq(users.organisationId, caseFile.ownerOrganisationId)),
+      asc(organisations.name),
+      asc(users.displayName),
+    )
+    .limit(500);
+}

@@ -290,3 +290,50 @@ describe("POST /api/cases/:id/assign", () => {
     expect(refused.json().code).toBe("invalid_assignee");
   });
 });
+
+describe("GET /api/cases/:id/assignees", () => {
+  it("lists who may be named referent, owning service first, and each of them can be", async () => {
+    const { api, make } = await testApp();
+    const caseFile = await make.case({ departmentCode: "93" });
+    const manager = await make.user({ roles: ["ase_manager"], organisationId: caseFile.ownerOrganisationId });
+    const inactive = await make.user({
+      roles: ["ase_referent"],
+      organisationId: caseFile.ownerOrganisationId,
+      isActive: false,
+    });
+    const sameDepartment = await make.user({ roles: ["ase_referent"], departmentCode: "93" });
+    const otherDepartment = await make.user({ roles: ["ase_referent"], departmentCode: "75" });
+    const educator = await make.user({ roles: ["educator"], departmentCode: "93" });
+
+    expect((await api.get(`/api/cases/${caseFile.id}/assignees`)).status).toBe(401);
+    expect((await api.as(educator).get(`/api/cases/${caseFile.id}/assignees`)).status).toBe(403);
+    expect((await api.as(otherDepartment).get(`/api/cases/${caseFile.id}/assignees`)).status).toBe(404);
+    expect((await api.as(manager).get("/api/cases/pas-un-id/assignees")).status).toBe(400);
+
+    const res = await api.as(manager).get(`/api/cases/${caseFile.id}/assignees`);
+    expect(res.status).toBe(200);
+    const ids = res.json().map((a: { id: string }) => a.id);
+    expect(ids.slice(0, 2).sort()).toEqual([caseFile.owner.id, manager.id].sort());
+    expect(ids).toContain(sameDepartment.id);
+    expect(ids).not.toContain(inactive.id);
+    expect(ids).not.toContain(otherDepartment.id);
+    expect(res.json()[0]).toEqual({
+      id: expect.any(String),
+      displayName: expect.any(String),
+      roles: expect.any(Array),
+      organisationName: expect.any(String),
+    });
+    expect(res.body).not.toContain("@test.repere.local");
+
+    let version = caseFile.version;
+    for (const id of [sameDepartment.id, manager.id]) {
+      const assigned = await api.as(manager).post(`/api/cases/${caseFile.id}/assign`, { version, userId: id });
+      expect(assigned.json().assignedUser?.id).toBe(id);
+      version = assigned.json().version;
+    }
+    const refused = await api
+      .as(manager)
+      .post(`/api/cases/${caseFile.id}/assign`, { version, userId: otherDepartment.id });
+    expect(refused.json().code).toBe("invalid_assignee");
+  });
+});

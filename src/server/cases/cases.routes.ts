@@ -37,6 +37,7 @@ import {
   closeCase,
   createCase,
   getCase,
+  listCaseAssignees,
   listCases,
   recordVictimStatus,
   reopenCase,
@@ -190,6 +191,14 @@ export const caseRoutes = (ctx: AppContext) => async (fastify: FastifyInstance) 
       schema: { tags, summary: "Désigner le référent ASE", params: IdParams, body: AssignCaseInput },
     },
     async (request) => assignCase(ctx, actorOf(request), request.params.id, request.body),
+  );
+  app.get(
+    "/api/cases/:id/assignees",
+    {
+      config: { policy: "case.list_assignees" },
+      schema: { tags, summary: "Qui peut être désigné référent du dossier", params: IdParams },
+    },
+    async (request) => listCaseAssignees(ctx, actorOf(request), request.params.id),
   );
   app.post(
     "/api/cases/:id/victim-statuses",

@@ -15,7 +15,9 @@ import type {
   UpdateIdentityInput,
 } from "@shared/cases.ts";
 import { isDepartmentCode } from "@shared/departments.ts";
+import type { CaseAssignee } from "@shared/directory.ts";
 import type { FieldError } from "@shared/problem.ts";
+import type { Role } from "@shared/roles.ts";
 import type { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
 import type { AppContext } from "../context.ts";
@@ -37,10 +39,10 @@ import {
   findCaseIdByIdempotencyKey,
   findOrganisationRef,
   findSealedIdentity,
-  findUserRef,
   insertCase,
   insertVictimStatus,
   listAccessFacts,
+  listAssigneeCandidates,
   listCaseRecords,
   listVictimStatuses,
   lockCase,
@@ -442,13 +444,8 @@ export async function assignCase(
     async (tx, record) => {
       assertEditable(record);
       if (input.userId) {
-        const assignee = await findUserRef(tx, input.userId);
-        const fits =
-          assignee?.isActive &&
-          assignee.roles.some((role) => role === "ase_referent" || role === "ase_manager") &&
-          (assignee.organisationId === record.case.ownerOrganisationId ||
-            (assignee.organisationType === "ase_service" && assignee.departmentCode === record.case.departmentCode));
-        if (!fits)
+        const [assignee] = await listAssigneeCandidates(tx, record.case, input.userId);
+        if (!assignee)
           throw new AppError("invalid_assignee", 400, undefined, [
             { path: "userId", message: "Choisissez un référent ASE de ce dossier." },
           ]);
@@ -457,6 +454,13 @@ export async function assignCase(
     },
     "case.assign",
   );
+}
+
+/** The people the actor may name referent of this case, the owning organisation's first. */
+export async function listCaseAssignees(ctx: AppContext, actor: UserActor, id: string): Promise<CaseAssignee[]> {
+  const { record } = await getCaseFor(ctx, actor, id, "case.list_assignees");
+  const rows = await listAssigneeCandidates(ctx.db, record.case);
+  return rows.map((row) => ({ ...row, roles: row.roles as Role[] }));
 }
 
 export async function recordVictimStatus(

@@ -112,6 +112,9 @@ const MATRIX: { method: string; url: string; roles: readonly Role[]; body?: () =
   },
   { method: "POST", url: "/api/cases/:id/reopen", roles: CASE_WORKERS, body: () => ({ version: 1 }) },
   { method: "POST", url: "/api/cases/:id/assign", roles: ASE, body: () => ({ version: 1, userId: null }) },
+  { method: "GET", url: "/api/cases/:id/assignees", roles: ASE },
+  { method: "GET", url: "/api/directory/organisations", roles: CASE_WORKERS },
+  { method: "GET", url: "/api/directory/organisations/:id/members", roles: CASE_WORKERS },
   {
     method: "POST",
     url: "/api/cases/:id/victim-statuses",

@@ -224,6 +224,8 @@ const rules: Record<Action, Rule> = {
   "case.reveal_identity": { roles: CASE_PROFESSIONALS, when: seesSection("identity"), readAction: "case.read" },
   "case.update_identity": { roles: CASE_WORKERS, when: worksOnCase, readAction: "case.read" },
   "case.assign": { roles: ["ase_referent", "ase_manager"], when: worksOnCase, readAction: "case.read" },
+  // The names of those who may be named: for whoever may name them, on a case they work on.
+  "case.list_assignees": { roles: ["ase_referent", "ase_manager"], when: worksOnCase, readAction: "case.read" },
   "case.close": { roles: CASE_WORKERS, when: ownsCase, readAction: "case.read" },
   "case.reopen": { roles: CASE_WORKERS, when: ownsCase, readAction: "case.read" },
   // Police record an identification, a court a recognition: whoever works on the profile may record a status.
@@ -234,6 +236,10 @@ const rules: Record<Action, Rule> = {
   "case.share": { roles: CASE_WORKERS, when: worksOnCase, readAction: "case.read" },
   "case.revoke_share": { roles: CASE_WORKERS, when: worksOnCase, readAction: "case.read" },
   "case.transfer": { roles: ["ase_referent", "ase_manager"], when: ownsCase, readAction: "case.read" },
+  // Whoever may share or transfer picks the recipient: organisations (no personal data), then for a share with one
+  // person the display names of that organisation's case professionals. Administrators and analysts need neither.
+  "directory.list_organisations": { roles: CASE_WORKERS },
+  "directory.list_members": { roles: CASE_WORKERS },
   // Any case, on purpose: that is what breaking the glass means. The reason, the alert and the review keep it honest.
   "case.emergency_access": { roles: EMERGENCY_ROLES },
   "case.review_emergency_access": { roles: ["ase_manager"], when: worksOnCase, readAction: "case.read" },
