@@ -26,7 +26,7 @@ export default defineConfig({
           environment: "jsdom",
           // Big DSFR forms are slow to render in jsdom when the server tests share the two cores.
           testTimeout: 90_000,
-          include: ["src/web/**/*.test.tsx"],
+          include: ["src/web/**/*.test.{ts,tsx}"],
         },
       },
     ],

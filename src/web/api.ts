@@ -59,6 +59,26 @@ import type {
   SurveyConsolidationView,
   UpdateSurveyCampaignInput,
 } from "@shared/observatory.ts";
+import type {
+  AdoptPlanInput,
+  CreateMeasureInput,
+  CreateReviewInput,
+  DecideReviewInput,
+  DeclareConflictInput,
+  DeclineTransferInput,
+  InboxView,
+  MeasureView,
+  PathwayView,
+  PlanView,
+  RequestTransferInput,
+  ReviewCandidateView,
+  ReviewPlanInput,
+  ReviewView,
+  Track,
+  TransferView,
+  TransitionInput,
+  UpdateMeasureInput,
+} from "@shared/pathway.ts";
 import { type ErrorCode, type FieldError, isProblem, PROBLEM_TITLES, type Problem } from "@shared/problem.ts";
 import type { QualificationInput } from "@shared/qualification/qualification-input.ts";
 import type { QualificationResult } from "@shared/qualification/qualification-result.ts";
@@ -404,4 +424,43 @@ export const identificationApi = {
     if (!response.ok) throw await problemOf(response);
     return { filename: filenameOf(response) ?? "signalement.pdf", blob: await response.blob() };
   },
+};
+
+const pathwayUrl = (rest: string) => `/api/pathway${rest}`;
+const pathwayCaseUrl = (caseId: string, rest = "") => pathwayUrl(`/cases/${encodeURIComponent(caseId)}${rest}`);
+
+/** The protection pathway: tracks and their steps, deadlines, measures, plan, reviews, transfers and the inbox. */
+export const pathwayApi = {
+  getInbox: (scope: "me" | "organisation" | "all" = "all") =>
+    request<InboxView>("GET", pathwayUrl(`/inbox${queryString({ scope })}`)),
+  readNotification: (id: string) => request<void>("POST", pathwayUrl(`/notifications/${encodeURIComponent(id)}/read`)),
+  getPathway: (caseId: string) => request<PathwayView>("GET", pathwayCaseUrl(caseId)),
+  recordStep: (caseId: string, track: Track, input: TransitionInput) =>
+    request<PathwayView>("POST", pathwayCaseUrl(caseId, `/tracks/${track}/transitions`), input),
+  recordMeasure: (caseId: string, input: CreateMeasureInput) =>
+    request<MeasureView>("POST", pathwayCaseUrl(caseId, "/measures"), input),
+  updateMeasure: (id: string, input: UpdateMeasureInput) =>
+    request<MeasureView>("PATCH", pathwayUrl(`/measures/${encodeURIComponent(id)}`), input),
+  adoptPlan: (caseId: string, input: AdoptPlanInput) =>
+    request<PlanView>("POST", pathwayCaseUrl(caseId, "/plan"), input),
+  reviewPlan: (caseId: string, input: ReviewPlanInput) =>
+    request<PlanView>("POST", pathwayCaseUrl(caseId, "/plan/reviews"), input),
+  listReviewCandidates: (caseId: string) =>
+    request<ReviewCandidateView[]>("GET", pathwayCaseUrl(caseId, "/review-candidates")),
+  createReview: (caseId: string, input: CreateReviewInput) =>
+    request<ReviewView>("POST", pathwayCaseUrl(caseId, "/reviews"), input),
+  getReview: (id: string) => request<ReviewView>("GET", pathwayUrl(`/reviews/${encodeURIComponent(id)}`)),
+  declareConflict: (id: string, input: DeclareConflictInput) =>
+    request<ReviewView>("POST", pathwayUrl(`/reviews/${encodeURIComponent(id)}/conflict`), input),
+  decideReview: (id: string, input: DecideReviewInput) =>
+    request<ReviewView>("POST", pathwayUrl(`/reviews/${encodeURIComponent(id)}/decision`), input),
+  requestTransfer: (caseId: string, input: RequestTransferInput) =>
+    request<TransferView>("POST", pathwayCaseUrl(caseId, "/transfers"), input),
+  getTransfer: (id: string) => request<TransferView>("GET", pathwayUrl(`/transfers/${encodeURIComponent(id)}`)),
+  acceptTransfer: (id: string) =>
+    request<TransferView>("POST", pathwayUrl(`/transfers/${encodeURIComponent(id)}/accept`)),
+  declineTransfer: (id: string, input: DeclineTransferInput) =>
+    request<TransferView>("POST", pathwayUrl(`/transfers/${encodeURIComponent(id)}/decline`), input),
+  withdrawTransfer: (id: string) =>
+    request<TransferView>("POST", pathwayUrl(`/transfers/${encodeURIComponent(id)}/withdraw`)),
 };

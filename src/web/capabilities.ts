@@ -14,6 +14,14 @@ export interface Capability {
 // New features add one line here (cases, screening, observatory…) with the action the server checks for them.
 export const CAPABILITIES: readonly Capability[] = [
   {
+    action: "pathway.inbox",
+    title: "À traiter",
+    description:
+      "Les échéances en retard ou proches, les décisions qui vous attendent, les examens et transferts, les retours sur vos signalements.",
+    path: PATHS.inbox,
+    inNavigation: true,
+  },
+  {
     action: "case.list",
     title: "Dossiers",
     description: "Retrouver les jeunes que vous suivez ou qui vous sont partagés, ouvrir leur dossier.",

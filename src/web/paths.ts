@@ -19,4 +19,7 @@ export const PATHS = {
   observatorySaturation: "/observatoire/saturation",
   observatorySurvey: "/observatoire/enquete",
   openData: "/donnees-ouvertes",
+  inbox: "/a-traiter",
+  review: "/examens/:id",
+  transfer: "/transferts/:id",
 } as const;

@@ -25,6 +25,9 @@ const ObservatoryPage = lazy(() => import("./features/observatory/ObservatoryPag
 const DepartmentDashboardPage = lazy(() => import("./features/observatory/DepartmentDashboardPage.tsx"));
 const SaturationPage = lazy(() => import("./features/observatory/SaturationPage.tsx"));
 const SurveyPage = lazy(() => import("./features/observatory/survey/SurveyPage.tsx"));
+const InboxPage = lazy(() => import("./features/pathway/InboxPage.tsx"));
+const ReviewPage = lazy(() => import("./features/pathway/ReviewPage.tsx"));
+const TransferPage = lazy(() => import("./features/pathway/TransferPage.tsx"));
 const OpenDataPage = lazy(() => import("./features/open-data/OpenDataPage.tsx"));
 
 export function createAppRouter() {
@@ -51,6 +54,9 @@ export function createAppRouter() {
             { path: PATHS.emergencyAccesses, element: <EmergencyAccessReviewPage /> },
             { path: PATHS.caseFile, element: <CasePage /> },
             { path: PATHS.subjectAccess, element: <SubjectAccessPage /> },
+            { path: PATHS.inbox, element: <InboxPage /> },
+            { path: PATHS.review, element: <ReviewPage /> },
+            { path: PATHS.transfer, element: <TransferPage /> },
             { path: PATHS.observatory, element: <ObservatoryPage /> },
             { path: PATHS.observatoryDepartment, element: <DepartmentDashboardPage /> },
             { path: PATHS.observatorySaturation, element: <SaturationPage /> },

@@ -341,7 +341,10 @@ export function authorize(actor: Actor, action: Action, target?: Target): void {
 /** The case actions this actor may perform on this case, for the UI to hide buttons (`CaseView.can`). */
 export function caseActionsOn(actor: Actor, target: CaseTarget): Action[] {
   return ACTIONS.filter(
-    (action) => action.startsWith("case.") && rules[action].when !== undefined && can(actor, action, target),
+    (action) =>
+      (action.startsWith("case.") || action === "pathway.read") &&
+      rules[action].when !== undefined &&
+      can(actor, action, target),
   );
 }
 

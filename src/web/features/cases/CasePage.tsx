@@ -10,12 +10,13 @@ import {
 } from "@shared/cases.ts";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
-import { useLocation, useNavigate, useParams } from "react-router";
+import { useLocation, useNavigate, useParams, useSearchParams } from "react-router";
 import { api } from "../../api.ts";
 import { formatDateTimeLong } from "../../components/format-date.ts";
 import { LoadingMessage } from "../../components/LoadingMessage.tsx";
 import { type Notice, NoticeAlert } from "../../components/notice.tsx";
 import { PATHS } from "../../paths.ts";
+import { CasePathwayTab } from "../pathway/CasePathwayTab.tsx";
 import { CaseIdentificationTab } from "./CaseIdentificationTab.tsx";
 import { CaseProfileTab } from "./CaseProfileTab.tsx";
 import { CaseSharesTab } from "./CaseSharesTab.tsx";
@@ -25,11 +26,23 @@ import type { CaseCreatedState } from "./CreateCasePage.tsx";
 import { ACCESS_LABELS, formatIsoDate, organisationTypeLabel } from "./case-labels.tsx";
 import { caseQueryKey } from "./cases-query.ts";
 
-type TabId = "profile" | "identification" | "timeline" | "shares";
+type TabId = "profile" | "identification" | "pathway" | "timeline" | "shares";
+
+/** `?onglet=parcours` opens the case on its pathway, as the inbox links do. */
+const TAB_PARAM = "onglet";
+const TAB_PARAMS: Record<string, TabId> = {
+  profil: "profile",
+  reperage: "identification",
+  parcours: "pathway",
+  chronologie: "timeline",
+  partages: "shares",
+};
+const tabOfParam = (value: string | null): TabId => (value ? (TAB_PARAMS[value] ?? "profile") : "profile");
 
 function tabsFor(caseFile: CaseView): { tabId: TabId; label: string }[] {
   const tabs: { tabId: TabId; label: string }[] = [{ tabId: "profile", label: "Profil" }];
   if (caseFile.can.includes("case.read_actions")) tabs.push({ tabId: "identification", label: "Repérage" });
+  if (caseFile.can.includes("pathway.read")) tabs.push({ tabId: "pathway", label: "Parcours" });
   if (caseFile.can.includes("case.read_timeline")) tabs.push({ tabId: "timeline", label: "Chronologie" });
   if (caseFile.can.includes("case.list_shares")) tabs.push({ tabId: "shares", label: "Partages" });
   return tabs;
@@ -41,7 +54,8 @@ export default function CasePage() {
   const navigate = useNavigate();
   const created = (location.state as CaseCreatedState | null)?.created;
   const [notice, setNotice] = useState<Notice>();
-  const [tab, setTab] = useState<TabId>("profile");
+  const [searchParams] = useSearchParams();
+  const [tab, setTab] = useState<TabId>(() => tabOfParam(searchParams.get(TAB_PARAM)));
   const caseQuery = useQuery({ queryKey: caseQueryKey(id), queryFn: () => api.getCase(id) });
   const caseFile = caseQuery.data;
 
@@ -94,6 +108,7 @@ export default function CasePage() {
           />
         )}
         {selected === "identification" && <CaseIdentificationTab caseFile={caseFile} />}
+        {selected === "pathway" && <CasePathwayTab caseFile={caseFile} onNotice={setNotice} />}
         {selected === "timeline" && <CaseTimelineTab caseFile={caseFile} />}
         {selected === "shares" && <CaseSharesTab caseFile={caseFile} />}
       </Tabs>

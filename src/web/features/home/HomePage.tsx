@@ -2,6 +2,7 @@ import { Tile } from "@codegouvfr/react-dsfr/Tile";
 import { ROLE_LABELS } from "@shared/roles.ts";
 import { capabilitiesFor } from "../../capabilities.ts";
 import { useActiveSession } from "../../session.ts";
+import { InboxSummary } from "../pathway/InboxSummary.tsx";
 import { ROLE_DESCRIPTIONS } from "./role-descriptions.ts";
 
 export function HomePage() {
@@ -16,6 +17,8 @@ export function HomePage() {
       <p className="fr-text--lead">
         Bonjour {user.displayName}, vous êtes connecté(e) pour {user.organisation.name}.
       </p>
+
+      {session.can.includes("pathway.inbox") && <InboxSummary />}
 
       <h2>{user.roles.length > 1 ? "Vos rôles" : "Votre rôle"}</h2>
       <ul>

@@ -1,0 +1,227 @@
+import type { Role } from "@shared/roles.ts";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { toZonedInput } from "../src/web/features/pathway/zoned-input.ts";
+import { launchBrowser, seriousViolations } from "./support/browser.ts";
+import { type RunningServer, startServer } from "./support/server.ts";
+
+let server: RunningServer;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+}, 180_000);
+afterAll(async () => browser?.close());
+
+const DAY = 86_400_000;
+
+/** Full-page screenshots for a human review of the screens, only when E2E_SCREENSHOTS names a folder. */
+async function snap(page: Page, name: string): Promise<void> {
+  const folder = process.env.E2E_SCREENSHOTS;
+  if (folder) await page.screenshot({ path: `${folder}/pathway-${name}.png`, fullPage: true });
+}
+
+/** Each actor signs in as themselves, in a browser that forgot the previous one. */
+async function signIn(role: Role): Promise<Page> {
+  const login = server.logins.find((l) => l.role === role);
+  if (!login) throw new Error(`no demo ${role}`);
+  await browser.context.clearCookies();
+  const page = await browser.context.newPage();
+  page.setDefaultTimeout(60_000);
+  await page.goto(`${server.url}/connexion`);
+  await page.getByLabel("Adresse électronique").fill(login.email);
+  await page.getByLabel("Mot de passe", { exact: true }).fill(login.password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.getByRole("heading", { level: 1, name: "Accueil" }).waitFor();
+  return page;
+}
+
+async function openPathway(page: Page, caseId: string): Promise<void> {
+  await page.goto(`${server.url}/dossiers/${caseId}?onglet=parcours`);
+  await page.getByRole("heading", { level: 2, name: "Parcours de protection" }).waitFor();
+}
+
+/** Takes one step from the track's card; `at` backdates it (a decision recorded after the fact). */
+async function takeStep(page: Page, label: string, options: { at?: Date; reason?: string } = {}): Promise<void> {
+  await page.getByRole("button", { name: label, exact: true }).click();
+  const form = page.locator("form", { has: page.getByRole("group", { name: label }) });
+  if (options.at) await form.locator("input[name=occurredAt]").fill(toZonedInput(options.at, "Europe/Paris"));
+  if (options.reason) await form.getByLabel(/Motif|Commentaire/).fill(options.reason);
+  await form.getByRole("button", { name: "Enregistrer l'étape" }).click();
+  await page.getByText(`Étape enregistrée : ${label}.`).waitFor();
+}
+
+async function shareWith(page: Page, caseId: string, organisationId: string, purpose: string, basis: string) {
+  await page.goto(`${server.url}/dossiers/${caseId}?onglet=partages`);
+  await page.getByRole("button", { name: "Partager le dossier" }).click();
+  await page.getByLabel("Identifiant Repère de l'organisation").fill(organisationId);
+  await page.getByLabel("Finalité").selectOption({ label: purpose });
+  await page.getByLabel("Fondement juridique").selectOption({ label: basis });
+  await page.getByLabel("Profil et situation").check({ force: true });
+  await page.getByLabel("Chronologie et notes").check({ force: true });
+  await page.getByLabel("Fin du partage").fill(new Date(Date.now() + 90 * DAY).toISOString().slice(0, 10));
+  await page.getByRole("button", { name: "Partager", exact: true }).click();
+  await page.getByText("Le dossier est partagé.").waitFor();
+}
+
+async function organisationId(name: string): Promise<string> {
+  const rows = await server.ctx.database.query<{ id: string }>("select id from organisations where name = $1", [name]);
+  const id = rows[0]?.id;
+  if (!id) throw new Error(`no organisation ${name}`);
+  return id;
+}
+
+describe("the protection pathway across organisations, each actor signed in as themselves", () => {
+  it(
+    "educator screens → CRIP receives the IP → parquet orders an OPP → judge seized in time → review → plan",
+    { timeout: 600_000 },
+    async () => {
+      // Nadia, educator in a foyer, opens the case and sends the IP to the CRIP, copying the parquet.
+      const educator = await signIn("educator");
+      await educator.goto(`${server.url}/dossiers/nouveau`);
+      await educator.getByLabel("Nom", { exact: true }).fill("Parcours");
+      await educator.getByLabel("Prénoms (facultatif)").fill("Inès");
+      await educator.getByRole("radio", { name: "Date de naissance" }).check({ force: true });
+      await educator.locator('input[type=date][name="identity.birthDate"]').fill("2011-02-03");
+      await educator.getByRole("button", { name: "Créer le dossier" }).click();
+      await educator.getByRole("heading", { level: 1, name: /^Dossier / }).waitFor();
+      const caseId = new URL(educator.url()).pathname.split("/").pop() ?? "";
+      expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
+
+      await shareWith(
+        educator,
+        caseId,
+        await organisationId("CRIP de Seine-Saint-Denis"),
+        "Évaluation de la situation de danger",
+        "Information préoccupante",
+      );
+      await shareWith(
+        educator,
+        caseId,
+        await organisationId("Parquet de Bobigny — section des mineurs"),
+        "Décision judiciaire",
+        "Signalement au procureur",
+      );
+      await shareWith(
+        educator,
+        caseId,
+        await organisationId("Tribunal pour enfants de Bobigny"),
+        "Décision judiciaire",
+        "Réquisition ou demande judiciaire",
+      );
+      await openPathway(educator, caseId);
+      await takeStep(educator, "Information préoccupante transmise à la CRIP");
+      await educator
+        .getByRole("region", { name: "Protection de l'enfance" })
+        .getByText("Information préoccupante transmise à la CRIP")
+        .first()
+        .waitFor();
+      expect(await seriousViolations(educator)).toEqual([]);
+      await snap(educator, "1-educator");
+      await educator.close();
+
+      // Sophie, at the CRIP, finds the IP waiting for her, acknowledges it and seizes the parquet.
+      const crip = await signIn("crip_officer");
+      await crip.getByRole("link", { name: "Voir ce qui est à traiter" }).click();
+      await crip.getByRole("heading", { level: 1, name: "À traiter" }).waitFor();
+      const waiting = crip.getByRole("region", { name: /En attente de ma décision/ });
+      await waiting.getByRole("link", { name: /Réception de l'information préoccupante/ }).first().click();
+      await crip.getByRole("heading", { level: 2, name: "Parcours de protection" }).waitFor();
+      await takeStep(crip, "Réception de l'information préoccupante par la CRIP");
+      await crip.getByText("Évaluation par la CRIP").first().waitFor();
+      await takeStep(crip, "Saisine du parquet par la CRIP (CASF L226-4)");
+      await crip.close();
+
+      // Inès, at the parquet, records the OPP she signed six days ago: the 8-day clock is already in its warning.
+      const prosecutor = await signIn("prosecutor");
+      await openPathway(prosecutor, caseId);
+      await takeStep(prosecutor, "Ordonnance de placement provisoire", { at: new Date(Date.now() - 6 * DAY) });
+      const due = prosecutor.getByRole("region", { name: "Protection de l'enfance" });
+      await due.getByText(/Prochaine échéance : Saisine du juge des enfants/).waitFor();
+      await due.getByText("Échéance proche").waitFor();
+      await prosecutor.goto(`${server.url}/a-traiter`);
+      const soon = prosecutor.getByRole("region", { name: /Échéance proche/ });
+      await soon.getByRole("link", { name: /juge des enfants/ }).first().waitFor();
+      expect(await seriousViolations(prosecutor)).toEqual([]);
+      await snap(prosecutor, "2-prosecutor-inbox");
+      await openPathway(prosecutor, caseId);
+      await takeStep(prosecutor, "Saisine du juge des enfants après l'OPP");
+      // Seized in time: the 8-day deadline is met and the judge's 15 days start.
+      const deadlines = prosecutor.getByRole("table", { name: "Échéances du dossier" });
+      await expect
+        .poll(async () => deadlines.getByRole("row", { name: /Saisine du juge des enfants/ }).innerText())
+        .toMatch(/respecté/i);
+      await prosecutor.close();
+
+      // Claire, juvenile judge, sees her 15-day ruling deadline where she looks, and rules.
+      const judge = await signIn("juvenile_judge");
+      await openPathway(judge, caseId);
+      const ruling = judge.getByRole("table", { name: "Échéances du dossier" }).getByRole("row", { name: /15 jours/ });
+      await ruling.waitFor();
+      expect(await ruling.innerText()).toMatch(/jours calendaires/);
+      await snap(judge, "3-judge");
+      await takeStep(judge, "Décision du juge des enfants : mesure de protection");
+      await judge.close();
+
+      // Back at the foyer: Nadia plans the multi-agency review, chaired by the association, with the CRIP.
+      const organiser = await signIn("educator");
+      await openPathway(organiser, caseId);
+      await organiser.getByRole("button", { name: "Organiser un examen pluridisciplinaire" }).click();
+      await organiser
+        .getByLabel("Date et heure de la réunion")
+        .fill(toZonedInput(new Date(Date.now() + 60 * 60_000), "Europe/Paris"));
+      await organiser.getByRole("combobox", { name: /Présidence/ }).selectOption({ label: "Awa Traoré — Association Horizon Jeunes" });
+      await organiser.getByLabel("Sophie Lefèvre — CRIP de Seine-Saint-Denis").check({ force: true });
+      await organiser.getByRole("button", { name: "Organiser l'examen" }).click();
+      await organiser.getByRole("heading", { level: 1, name: "Examen pluridisciplinaire" }).waitFor();
+      const reviewUrl = organiser.url();
+      expect(await seriousViolations(organiser)).toEqual([]);
+      await organiser.close();
+
+      // Each member declares any conflict of interest; then the chair minutes the decision.
+      const member = await signIn("crip_officer");
+      await member.goto(`${server.url}/a-traiter`);
+      await member.getByRole("link", { name: /conflit/i }).first().click();
+      await member.getByLabel("Non, aucun conflit d'intérêts").check({ force: true });
+      await member.getByRole("button", { name: "Enregistrer ma déclaration" }).click();
+      await member.getByText("Votre déclaration a été enregistrée.").waitFor();
+      await member.close();
+
+      const chair = await signIn("association_worker");
+      await chair.goto(reviewUrl);
+      await chair.getByLabel("Non, aucun conflit d'intérêts").check({ force: true });
+      await chair.getByRole("button", { name: "Enregistrer ma déclaration" }).click();
+      await chair.getByText("Votre déclaration a été enregistrée.").waitFor();
+      await chair.getByLabel("Victime présumée", { exact: true }).check({ force: true });
+      await chair.getByLabel("Motifs").fill("Indicateurs convergents d'exploitation sexuelle ; fugues répétées.");
+      await chair.getByLabel("Compte rendu de la réunion").fill("Réunion tenue en présence des deux membres.");
+      await chair.getByRole("button", { name: "Enregistrer la décision" }).click();
+      await chair.getByText(/La décision a été enregistrée/).waitFor();
+      await chair.getByText("Conclu : Victime présumée").waitFor();
+      await snap(chair, "4-review");
+      await chair.close();
+
+      // The referring educator hears back, sees the presumed status, and adopts the protection plan.
+      const referring = await signIn("educator");
+      await referring.goto(`${server.url}/a-traiter`);
+      await referring.getByRole("region", { name: /Pour information/ }).getByText(/examen/i).first().waitFor();
+      await openPathway(referring, caseId);
+      await referring
+        .getByRole("region", { name: "Statut de victime" })
+        .getByText("Victime présumée (examen pluridisciplinaire)")
+        .first()
+        .waitFor();
+      await referring.getByRole("button", { name: "Adopter un plan de protection" }).click();
+      await referring.getByLabel("Objectif 1").fill("Mise à l'abri éloignée");
+      await referring.getByRole("button", { name: "Ajouter un objectif" }).click();
+      await referring.getByLabel("Objectif 2").fill("Reprise de la scolarité");
+      await referring.getByRole("button", { name: "Adopter le plan" }).click();
+      await referring.getByText("Le plan de protection a été adopté.").waitFor();
+      await referring.getByText(/prochaine révision au plus tard le/).waitFor();
+      expect(await seriousViolations(referring)).toEqual([]);
+      await snap(referring, "5-plan");
+      await referring.close();
+    },
+  );
+});
