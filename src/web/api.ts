@@ -45,6 +45,12 @@ import type {
   UpdateIdentityInput,
 } from "@shared/cases.ts";
 import type {
+  CaseAssignee,
+  DirectoryMember,
+  DirectoryOrganisation,
+  DirectoryOrganisationsQuery,
+} from "@shared/directory.ts";
+import type {
   CreateSurveyCampaignInput,
   ExportFormat,
   ObservatoryTable,
@@ -408,6 +414,15 @@ export const observatoryApi = {
 const identificationUrl = (caseId: string, rest: string) => `/api/cases/${encodeURIComponent(caseId)}${rest}`;
 
 /** Screening, qualification, required actions and the signalement, recorded on a case. */
+/** Whom to share a case with, transfer it to or name its referent. */
+export const directoryApi = {
+  listOrganisations: (filters: DirectoryOrganisationsQuery) =>
+    request<DirectoryOrganisation[]>("GET", `/api/directory/organisations${queryString({ ...filters })}`),
+  listMembers: (organisationId: string) =>
+    request<DirectoryMember[]>("GET", `/api/directory/organisations/${encodeURIComponent(organisationId)}/members`),
+  listCaseAssignees: (caseId: string) => request<CaseAssignee[]>("GET", caseUrl(caseId, "/assignees")),
+};
+
 export const identificationApi = {
   listScreenings: (caseId: string) => request<ScreeningView[]>("GET", identificationUrl(caseId, "/screenings")),
   recordScreening: (caseId: string, submission: ScreeningSubmission) =>

@@ -1,6 +1,9 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { CaseView } from "@shared/cases.ts";
-import { api } from "../../api.ts";
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { api, directoryApi } from "../../api.ts";
 import type { Notice } from "../../components/notice.tsx";
 import { useActiveSession } from "../../session.ts";
 import { ConflictReload } from "./ConflictReload.tsx";
@@ -11,37 +14,79 @@ interface AssignActionsProps {
   onNotice: (notice: Notice) => void;
 }
 
-/**
- * Repère has no directory of colleagues for case workers yet, so one can take the case or release it; naming
- * another referent waits for an API listing the ASE referents of the owning service.
- */
+/** Names the case's referent among the ASE referents and managers the server accepts, or releases it. */
 export function AssignActions({ caseFile, onNotice }: AssignActionsProps) {
   const session = useActiveSession();
   const reload = useReloadCase(caseFile.id);
+  const [chosen, setChosen] = useState("");
+  const isAssignable = caseFile.can.includes("case.assign") && caseFile.status === "open";
+  const assignees = useQuery({
+    queryKey: ["cases", caseFile.id, "assignees"],
+    queryFn: () => directoryApi.listCaseAssignees(caseFile.id),
+    enabled: isAssignable,
+  });
   const { mutation, errors, isConflict } = useCaseChange(
     caseFile.id,
     (userId: string | null) => api.assignCase(caseFile.id, { version: caseFile.version, userId }),
-    (updated) =>
+    (updated) => {
+      setChosen("");
       onNotice({
         severity: "success",
         text: updated.assignedUser
           ? `${updated.assignedUser.displayName} est désormais référent·e du dossier.`
           : "Le dossier n'a plus de référent·e désigné·e.",
-      }),
+      });
+    },
   );
-  if (!caseFile.can.includes("case.assign") || caseFile.status !== "open") return null;
+  if (!isAssignable) return null;
   const isAssignedToMe = caseFile.assignedUser?.id === session.user.id;
+  const mayBeMe = assignees.data?.some((a) => a.id === session.user.id) ?? false;
+  const others = (assignees.data ?? []).filter((a) => a.id !== caseFile.assignedUser?.id);
+  const choiceError = errors.fields.userId;
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (chosen) mutation.mutate(chosen);
+  }
 
   return (
     <div className="fr-mb-2w">
-      {errors.title && (
+      {errors.title && !choiceError && (
         <p className="fr-error-text" role="alert">
-          {errors.fields.userId ?? errors.title}
+          {errors.title}
         </p>
       )}
       {isConflict && <ConflictReload onReload={reload} />}
+      {others.length > 0 && (
+        <form onSubmit={handleSubmit} className="fr-mb-1w">
+          <Select
+            label="Référent·e à désigner"
+            hint="Référents et responsables ASE de l'organisation du dossier, puis des autres services ASE du département."
+            {...(choiceError ? { state: "error" as const, stateRelatedMessage: choiceError } : {})}
+            nativeSelectProps={{
+              name: "userId",
+              value: chosen,
+              onChange: (event) => setChosen(event.target.value),
+              "aria-invalid": choiceError !== undefined,
+            }}
+          >
+            <option value="" disabled>
+              Choisir une personne
+            </option>
+            {others.map((assignee) => (
+              <option key={assignee.id} value={assignee.id}>
+                {`${assignee.displayName} — ${assignee.organisationName}`}
+              </option>
+            ))}
+          </Select>
+          <Button type="submit" size="small" disabled={!chosen || mutation.isPending}>
+            Désigner
+          </Button>
+        </form>
+      )}
+      {assignees.isError && <p className="fr-text--sm">La liste des référents est indisponible pour le moment.</p>}
       <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-btns-group--icon-left">
-        {!isAssignedToMe && (
+        {!isAssignedToMe && mayBeMe && (
           <li>
             <Button
               priority="secondary"

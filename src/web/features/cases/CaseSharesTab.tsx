@@ -81,6 +81,7 @@ export function CaseSharesTab({ caseFile }: { caseFile: CaseView }) {
       {isSharing && (
         <ShareForm
           caseId={caseFile.id}
+          ownerOrganisationId={caseFile.ownerOrganisation.id}
           onShared={() => {
             setIsSharing(false);
             setNotice({ severity: "success", text: "Le dossier est partagé." });

@@ -15,18 +15,20 @@ import {
   SHARE_PURPOSE_LABELS,
   SHARE_PURPOSES,
 } from "@shared/cases.ts";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { api } from "../../api.ts";
+import { api, directoryApi } from "../../api.ts";
 import { FormErrorAlert } from "../../components/FormErrorAlert.tsx";
 import { type FormErrors, NO_ERRORS } from "../../components/form-errors.ts";
 import { errorAt, fieldStateAt, invalidAt, nestedErrorsFromUnknown, nestedErrorsFromZod } from "./case-form-errors.ts";
 import { vocabularyOptions } from "./case-labels.tsx";
 import { caseSharesQueryKey } from "./cases-query.ts";
+import { OrganisationPicker } from "./OrganisationPicker.tsx";
 
 interface ShareDraft {
   recipientKind: "organisation" | "user";
-  recipientId: string;
+  organisationId: string;
+  userId: string;
   purpose: string;
   legalBasis: string;
   sections: CaseSection[];
@@ -37,7 +39,8 @@ interface ShareDraft {
 
 const EMPTY: ShareDraft = {
   recipientKind: "organisation",
-  recipientId: "",
+  organisationId: "",
+  userId: "",
   purpose: "",
   legalBasis: "",
   sections: [],
@@ -48,18 +51,26 @@ const EMPTY: ShareDraft = {
 
 interface ShareFormProps {
   caseId: string;
+  /** The case's own organisation, never a recipient. */
+  ownerOrganisationId: string;
   onShared: () => void;
   onCancel: () => void;
 }
 
 /** Need-to-know sharing: who, why, on what legal basis, which sections, until when. */
-export function ShareForm({ caseId, onShared, onCancel }: ShareFormProps) {
+export function ShareForm({ caseId, ownerOrganisationId, onShared, onCancel }: ShareFormProps) {
   const queryClient = useQueryClient();
   const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<ShareDraft>(EMPTY);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const set = <K extends keyof ShareDraft>(key: K, value: ShareDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const isSharedSecrecy = draft.legalBasis === "shared_professional_secrecy";
+  const wantsPerson = draft.recipientKind === "user";
+  const members = useQuery({
+    queryKey: ["directory", "members", draft.organisationId],
+    queryFn: () => directoryApi.listMembers(draft.organisationId),
+    enabled: wantsPerson && draft.organisationId !== "",
+  });
 
   useEffect(() => formRef.current?.querySelector<HTMLElement>("legend")?.focus(), []);
 
@@ -74,11 +85,10 @@ export function ShareForm({ caseId, onShared, onCancel }: ShareFormProps) {
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    const recipient = draft.recipientId.trim() || null;
     const informed = isSharedSecrecy && draft.parentalInformed !== "" ? draft.parentalInformed === "yes" : null;
     const parsed = CreateShareInput.safeParse({
-      organisationId: draft.recipientKind === "organisation" ? recipient : null,
-      userId: draft.recipientKind === "user" ? recipient : null,
+      organisationId: wantsPerson ? null : draft.organisationId || null,
+      userId: wantsPerson ? draft.userId || null : null,
       purpose: draft.purpose,
       legalBasis: draft.legalBasis,
       sections: draft.sections,
@@ -124,24 +134,45 @@ export function ShareForm({ caseId, onShared, onCancel }: ShareFormProps) {
           />
         </div>
         <div className="fr-fieldset__element fr-col-12 fr-col-md-8">
-          <Input
-            label={
-              draft.recipientKind === "organisation"
-                ? "Identifiant Repère de l'organisation"
-                : "Identifiant Repère de la personne"
-            }
-            hintText="Identifiant à 36 caractères, communiqué par le destinataire ou l'administration de Repère."
-            {...(recipientError ? { state: "error" as const, stateRelatedMessage: recipientError } : {})}
-            nativeInputProps={{
-              name: "recipientId",
-              autoComplete: "off",
-              spellCheck: false,
-              value: draft.recipientId,
-              onChange: (event) => set("recipientId", event.target.value),
-              "aria-invalid": recipientError !== undefined,
-            }}
+          <OrganisationPicker
+            label={wantsPerson ? "Organisation de la personne" : "Organisation destinataire"}
+            name="organisationId"
+            value={draft.organisationId}
+            excludeId={ownerOrganisationId}
+            onChange={(id) => setDraft((d) => ({ ...d, organisationId: id, userId: "" }))}
+            error={wantsPerson && draft.organisationId ? undefined : recipientError}
           />
         </div>
+        {wantsPerson && draft.organisationId !== "" && (
+          <div className="fr-fieldset__element fr-col-12 fr-col-md-8">
+            <Select
+              label="Personne destinataire"
+              hint={
+                members.isError
+                  ? "La liste des personnes est indisponible pour le moment."
+                  : members.data?.length === 0
+                    ? "Personne dans cette organisation ne peut recevoir un partage : partagez avec l'organisation."
+                    : undefined
+              }
+              {...(recipientError ? { state: "error" as const, stateRelatedMessage: recipientError } : {})}
+              nativeSelectProps={{
+                name: "userId",
+                value: draft.userId,
+                onChange: (event) => set("userId", event.target.value),
+                "aria-invalid": recipientError !== undefined,
+              }}
+            >
+              <option value="" disabled>
+                Choisir une personne
+              </option>
+              {(members.data ?? []).map((member) => (
+                <option key={member.id} value={member.id}>
+                  {member.displayName}
+                </option>
+              ))}
+            </Select>
+          </div>
+        )}
         <div className="fr-fieldset__element fr-col-12 fr-col-md-6">
           <Select
             label="Finalité"

@@ -1,6 +1,5 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Input } from "@codegouvfr/react-dsfr/Input";
-import { type CaseView, TransferCaseInput } from "@shared/cases.ts";
+import { type CaseView, TRANSFER_DESTINATION_TYPES, TransferCaseInput } from "@shared/cases.ts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
 import { ApiProblem, api } from "../../api.ts";
@@ -8,8 +7,9 @@ import { FormErrorAlert } from "../../components/FormErrorAlert.tsx";
 import { type FormErrors, NO_ERRORS } from "../../components/form-errors.ts";
 import type { Notice } from "../../components/notice.tsx";
 import { ConflictReload } from "./ConflictReload.tsx";
-import { fieldStateAt, invalidAt, nestedErrorsFromUnknown, nestedErrorsFromZod } from "./case-form-errors.ts";
+import { errorAt, nestedErrorsFromUnknown, nestedErrorsFromZod } from "./case-form-errors.ts";
 import { caseQueryKey, casesQueryKey } from "./cases-query.ts";
+import { OrganisationPicker } from "./OrganisationPicker.tsx";
 import { useReloadCase } from "./use-case-change.ts";
 
 interface TransferFormProps {
@@ -51,7 +51,7 @@ export function TransferForm({ caseFile, onNotice, onLostAccess }: TransferFormP
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    const parsed = TransferCaseInput.safeParse({ version: caseFile.version, organisationId: organisationId.trim() });
+    const parsed = TransferCaseInput.safeParse({ version: caseFile.version, organisationId });
     if (!parsed.success) {
       setErrors(nestedErrorsFromZod(parsed.error));
       return;
@@ -81,18 +81,14 @@ export function TransferForm({ caseFile, onNotice, onLostAccess }: TransferFormP
           {isConflict && <ConflictReload onReload={reload} />}
         </div>
         <div className="fr-fieldset__element fr-col-12 fr-col-md-8">
-          <Input
-            label="Identifiant Repère de l'organisation destinataire"
-            hintText="Identifiant à 36 caractères, communiqué par l'administrateur ou l'administratrice de Repère."
-            {...fieldStateAt(errors, "organisationId")}
-            nativeInputProps={{
-              name: "organisationId",
-              autoComplete: "off",
-              spellCheck: false,
-              value: organisationId,
-              onChange: (event) => setOrganisationId(event.target.value),
-              "aria-invalid": invalidAt(errors, "organisationId"),
-            }}
+          <OrganisationPicker
+            label="Organisation destinataire"
+            name="organisationId"
+            value={organisationId}
+            onChange={setOrganisationId}
+            types={TRANSFER_DESTINATION_TYPES}
+            excludeId={caseFile.ownerOrganisation.id}
+            error={errorAt(errors, "organisationId")}
           />
         </div>
         <div className="fr-fieldset__element">
