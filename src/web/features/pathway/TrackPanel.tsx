@@ -36,76 +36,76 @@ export function TrackPanel({
   const headingId = `track-${track.track}`;
 
   return (
-    <section className="fr-card fr-card--no-arrow fr-mb-3w" aria-labelledby={headingId}>
-      <div className="fr-card__body">
-        <div className="fr-card__content">
-          <h3 id={headingId} className="fr-card__title">
-            {TRACK_LABELS[track.track]}
-          </h3>
-          <p className="fr-card__desc fr-mb-1w">
-            <strong>{track.stateLabel}</strong>
-            {track.stateSince && <> depuis le {formatInZone(track.stateSince, pathway.timeZone)}</>}
-          </p>
-          {next && (
-            <p className="fr-mb-2w">
-              <DeadlineBadge deadline={next} /> Prochaine échéance : {next.label}, au plus tard le{" "}
-              <strong>{formatLocalDate(next.dueLocalDate)}</strong>
-            </p>
-          )}
-          {track.history.length > 0 && (
-            <details className="fr-mb-2w">
-              <summary>Historique ({track.history.length})</summary>
-              <ol className="fr-mt-1w">
-                {track.history.map((h) => (
-                  <li key={h.id} className="fr-mb-1w">
-                    {formatInZone(h.occurredAt, pathway.timeZone)} : <strong>{STATE_LABELS[h.to]}</strong>
-                    {h.actor && ` — ${h.actor.displayName}`}
-                    {h.organisation && ` (${h.organisation.name})`}
-                    {VIA_LABELS[h.via]}
-                    {h.reference && <> — réf. {h.reference}</>}
-                    {h.reason && <p className="fr-text--sm fr-mb-0">{h.reason}</p>}
-                  </li>
-                ))}
-              </ol>
-            </details>
-          )}
-          {canWrite && track.nextSteps.length > 0 && !step && (
-            <div>
-              <p className="fr-text--sm fr-mb-1w">Étapes possibles pour vous :</p>
-              <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
-                {track.nextSteps.map((s) => (
-                  <li key={s.to}>
-                    <Button priority="secondary" size="small" onClick={() => setChosen(s.to)}>
-                      {s.label}
-                    </Button>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
-          {canWrite && track.nextSteps.length === 0 && (
-            <p className="fr-text--sm fr-hint-text fr-mb-0">
-              <Badge small noIcon>
-                En attente
-              </Badge>{" "}
-              Aucune étape ne vous revient à ce stade.
-            </p>
-          )}
-          {step && (
-            <StepForm
-              pathway={pathway}
-              track={track.track}
-              from={track.state}
-              step={step}
-              onCancel={() => setChosen(undefined)}
-              onDone={(notice) => {
-                setChosen(undefined);
-                onNotice(notice);
-              }}
-            />
-          )}
+    <section
+      className="fr-p-3w fr-mb-3w"
+      style={{ border: "1px solid var(--border-default-grey)" }}
+      aria-labelledby={headingId}
+    >
+      <h3 id={headingId} className="fr-h5 fr-mb-1w">
+        {TRACK_LABELS[track.track]}
+      </h3>
+      <p className="fr-mb-1w">
+        <strong>{track.stateLabel}</strong>
+        {track.stateSince && <> depuis le {formatInZone(track.stateSince, pathway.timeZone)}</>}
+      </p>
+      {next && (
+        <p className="fr-mb-2w">
+          <DeadlineBadge deadline={next} /> Prochaine échéance : {next.label}, au plus tard le{" "}
+          <strong>{formatLocalDate(next.dueLocalDate)}</strong>
+        </p>
+      )}
+      {track.history.length > 0 && (
+        <details className="fr-mb-2w">
+          <summary>Historique ({track.history.length})</summary>
+          <ol className="fr-mt-1w">
+            {track.history.map((h) => (
+              <li key={h.id} className="fr-mb-1w">
+                {formatInZone(h.occurredAt, pathway.timeZone)} : <strong>{STATE_LABELS[h.to]}</strong>
+                {h.actor && ` — ${h.actor.displayName}`}
+                {h.organisation && ` (${h.organisation.name})`}
+                {VIA_LABELS[h.via]}
+                {h.reference && <> — réf. {h.reference}</>}
+                {h.reason && <p className="fr-text--sm fr-mb-0">{h.reason}</p>}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+      {canWrite && track.nextSteps.length > 0 && !step && (
+        <div>
+          <p className="fr-text--sm fr-mb-1w">Étapes possibles pour vous :</p>
+          <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
+            {track.nextSteps.map((s) => (
+              <li key={s.to}>
+                <Button priority="secondary" size="small" onClick={() => setChosen(s.to)}>
+                  {s.label}
+                </Button>
+              </li>
+            ))}
+          </ul>
         </div>
-      </div>
+      )}
+      {canWrite && track.nextSteps.length === 0 && (
+        <p className="fr-text--sm fr-hint-text fr-mb-0">
+          <Badge small noIcon>
+            En attente
+          </Badge>{" "}
+          Aucune étape ne vous revient à ce stade.
+        </p>
+      )}
+      {step && (
+        <StepForm
+          pathway={pathway}
+          track={track.track}
+          from={track.state}
+          step={step}
+          onCancel={() => setChosen(undefined)}
+          onDone={(notice) => {
+            setChosen(undefined);
+            onNotice(notice);
+          }}
+        />
+      )}
     </section>
   );
 }
