@@ -1,9 +1,7 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { currentTotp } from "../src/server/auth/totp.ts";
-import type { DemoLogin } from "../src/server/demo/demo-accounts.ts";
 import { launchBrowser, seriousViolations } from "./support/browser.ts";
 import { type RunningServer, startServer } from "./support/server.ts";
+import { signIn } from "./support/sign-in.ts";
 
 let server: RunningServer;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -13,18 +11,6 @@ beforeAll(async () => {
   browser = await launchBrowser();
 }, 120_000);
 afterAll(async () => browser?.close());
-
-async function signIn(page: Page, login: DemoLogin) {
-  await page.goto(`${server.url}/connexion`);
-  await page.getByLabel("Adresse électronique").fill(login.email);
-  await page.getByLabel("Mot de passe", { exact: true }).fill(login.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  if (login.totpSecret) {
-    await page.getByLabel("Code à 6 chiffres").fill(await currentTotp(login.totpSecret));
-    await page.getByRole("button", { name: "Valider" }).click();
-  }
-  await page.getByRole("heading", { level: 1, name: "Accueil" }).waitFor();
-}
 
 describe("every demo role signs in, sees its home page, and signs out", () => {
   it("refuses a wrong password with a French message", { timeout: 60_000 }, async () => {
@@ -54,7 +40,7 @@ describe("every demo role signs in, sees its home page, and signs out", () => {
     for (const login of server.logins) {
       await browser.context.clearCookies();
       const page = await browser.context.newPage();
-      await signIn(page, login);
+      await signIn(page, server.url, login);
       const violations = await seriousViolations(page);
       if (violations.length) failures.push(`${login.role} home: ${violations.join(", ")}`);
       if (login.role === "admin") {

@@ -204,6 +204,27 @@ describe("GET /api/observatory/tables/export", () => {
     expect(JSON.stringify(rows)).toContain("Données synthétiques");
     expect(JSON.stringify(rows)).toContain("Féminin");
   });
+
+  it("states the filters the table is restricted to and how many cells it hides", async () => {
+    const { api, make } = await testApp();
+    const analyst = await make.user({ roles: ["national_analyst"] });
+    const filters = encodeURIComponent(JSON.stringify({ exploitation_family: ["sexual"] }));
+    const query = `dimensions=department&from=2022&to=2024&basis=presumed&filters=${filters}`;
+    const table: ObservatoryTable = (await api.as(analyst).get(`/api/observatory/tables?${query}`)).json();
+    expect(table.suppressedCount.total).toBeGreaterThan(0);
+    const ods = await api.as(analyst).get(`/api/observatory/tables/export?${query}&format=ods`);
+    expect(ods.status).toBe(200);
+    const rows = utils.sheet_to_json<unknown[]>(read(ods.raw).Sheets.Tableau ?? {}, { header: 1 });
+    const { primary, secondary, total } = table.suppressedCount;
+    expect(rows).toContainEqual(["Filtres", "Forme d'exploitation : Exploitation sexuelle"]);
+    expect(rows).toContainEqual([
+      "Cellules masquées",
+      `${total} (${primary} petit${primary > 1 ? "s" : ""} effectif${primary > 1 ? "s" : ""}, ${secondary} par secret secondaire)`,
+    ]);
+
+    const national = await api.as(analyst).get("/api/open-data/by-year-and-region.csv");
+    expect(national.body).toContain(`Filtres,"aucun (France entière, toutes catégories)"`);
+  });
 });
 
 describe("open data", () => {

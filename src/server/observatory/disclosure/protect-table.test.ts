@@ -78,7 +78,29 @@ describe("protectTable", () => {
     expect(findPublishedEntry(published, ["LABOUR"])?.display).toBe("s");
     expect(findPublishedEntry(published, [null])?.value).toBe(68);
     expect(published.note).toContain("« < 11 »");
+    expect(published.note).toContain("1 autre effectif d'au moins 11 est masqué");
     expectProtected(table, published);
+  });
+
+  it("states the secondary suppressions in correct French when there are several", () => {
+    const table = createCountTable(
+      [
+        { name: "sex", categories: ["F", "M"] },
+        { name: "form", categories: ["SEXUAL", "LABOUR", "BEGGING"] },
+      ],
+      [
+        { categories: ["F", "SEXUAL"], count: 3 },
+        { categories: ["F", "LABOUR"], count: 40 },
+        { categories: ["F", "BEGGING"], count: 30 },
+        { categories: ["M", "SEXUAL"], count: 50 },
+        { categories: ["M", "LABOUR"], count: 4 },
+        { categories: ["M", "BEGGING"], count: 35 },
+      ],
+    );
+    const published = protectTable(table);
+    const { secondary } = published.suppressedCount;
+    expect(secondary).toBeGreaterThan(1);
+    expect(published.note).toContain(`${secondary} autres effectifs d'au moins 11 sont masqués`);
   });
 
   it("shows structural zeros and hides other zeros", () => {

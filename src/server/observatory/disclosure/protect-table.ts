@@ -294,7 +294,7 @@ function frenchNote(
   ];
   if (method === "suppression" && suppressed.secondary > 0) {
     parts.push(
-      `${plural(suppressed.secondary, "autre effectif")} d'au moins ${MIN_PUBLISHED_COUNT} ` +
+      `${suppressed.secondary} ${suppressed.secondary > 1 ? "autres effectifs" : "autre effectif"} d'au moins ${MIN_PUBLISHED_COUNT} ` +
         `${suppressed.secondary > 1 ? "sont masqués" : "est masqué"} (« ${SECRET_LABEL} ») ` +
         "pour qu'aucun effectif masqué ne puisse être retrouvé à partir des totaux publiés.",
     );

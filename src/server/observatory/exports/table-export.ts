@@ -1,5 +1,10 @@
 import { utils, write } from "@e965/xlsx";
-import type { ObservatoryTable } from "@shared/observatory.ts";
+import {
+  categoryLabel,
+  OBSERVATORY_DIMENSION_LABELS,
+  type ObservatoryDimension,
+  type ObservatoryTable,
+} from "@shared/observatory.ts";
 
 type Row = (string | number | null)[];
 
@@ -12,15 +17,36 @@ const STATUS_LABELS: Record<string, string> = {
   withheld: "non diffusé",
 };
 
+/** The categories a table is restricted to, in French: its title names only the split and the period. */
+export function filtersText(table: ObservatoryTable): string {
+  const parts = Object.entries(table.query.filters)
+    .filter((entry): entry is [ObservatoryDimension, string[]] => (entry[1]?.length ?? 0) > 0)
+    .map(
+      ([name, values]) =>
+        `${OBSERVATORY_DIMENSION_LABELS[name]} : ${values.map((value) => categoryLabel(name, value)).join(", ")}`,
+    );
+  return parts.length > 0 ? parts.join(" ; ") : "aucun (France entière, toutes catégories)";
+}
+
+/** How many cells the disclosure control hid, and why: stated on every table, as on screen. */
+export function suppressionText(table: ObservatoryTable): string {
+  const { total, primary, secondary } = table.suppressedCount;
+  if (total === 0) return "aucune";
+  return `${total} (${primary} petit${primary > 1 ? "s" : ""} effectif${primary > 1 ? "s" : ""}, ${secondary} par secret secondaire)`;
+}
+
 /**
- * A protected table as rows: what it is (title, synthetic label, counting rule, secret statistique note), then one
- * line per cell and margin. Only published values leave: hidden cells carry their label ("< 11", "s"), never a count.
+ * A protected table as rows: what it is (title, synthetic label, filters, hidden cells, counting rule, secret
+ * statistique note), then one line per cell and margin. Only published values leave: hidden cells carry their label
+ * ("< 11", "s"), never a count.
  */
 export function tableRows(table: ObservatoryTable): Row[] {
   const rows: Row[] = [["Titre", table.title]];
   if (table.syntheticLabel) rows.push(["Données", table.syntheticLabel]);
   rows.push(
     ["Statut de victime compté", table.basisLabel],
+    ["Filtres", filtersText(table)],
+    ["Cellules masquées", suppressionText(table)],
     ["Règle de comptage", table.countingRule],
     ["Secret statistique", table.note],
     ["Version des données", `${table.dataVersion} (${table.generatedAt})`],

@@ -2,11 +2,13 @@ import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { departmentLabel } from "@shared/departments.ts";
 import { useParams } from "react-router";
 import { PATHS } from "../../paths.ts";
+import { useActiveSession } from "../../session.ts";
 import { NotFoundPage } from "../not-found/NotFoundPage.tsx";
 import { ObservatoryDashboard } from "./ObservatoryDashboard.tsx";
-import { departmentsOfCode } from "./observatory-paths.ts";
+import { departmentsOfCode, ownObservatoryDepartment } from "./observatory-paths.ts";
 
 export default function DepartmentDashboardPage() {
+  const session = useActiveSession();
   const { code } = useParams();
   const departments = departmentsOfCode(code);
   if (!departments) return <NotFoundPage />;
@@ -19,7 +21,10 @@ export default function DepartmentDashboardPage() {
       <Breadcrumb
         currentPageLabel={title}
         homeLinkProps={{ to: PATHS.home }}
-        segments={[{ label: "Observatoire", linkProps: { to: PATHS.observatory } }]}
+        // For a département's own reader this page is the observatory: there is no national page above it.
+        segments={
+          ownObservatoryDepartment(session) ? [] : [{ label: "Observatoire", linkProps: { to: PATHS.observatory } }]
+        }
       />
       <h1>{title}</h1>
       {departments.length > 1 && (

@@ -1,9 +1,11 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { Route, Routes } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetCsrfToken } from "../../api.ts";
 import { ActiveSessionContext } from "../../session.ts";
 import { jsonResponse, renderInApp } from "../../test-render.tsx";
+import DepartmentDashboardPage from "./DepartmentDashboardPage.tsx";
 import ObservatoryPage from "./ObservatoryPage.tsx";
 import { analystSession, sexTable, stubFetch, tableRequests } from "./observatory-test-fixtures.tsx";
 
@@ -95,5 +97,36 @@ describe("ObservatoryPage", () => {
     expect(within(map).getByText(/Ce tableau croiserait 4 dimensions/)).toBeTruthy();
     expect(await screen.findByRole("table", { name: /Évolution par année/ })).toBeTruthy();
     expect(tableRequests(fetchMock).some((url) => url.searchParams.get("dimensions") === "department")).toBe(false);
+  });
+
+  it("takes an ASE manager to their département's dashboard, not a national one", async () => {
+    const fetchMock = answerTables();
+    const base = analystSession();
+    const manager = {
+      ...base,
+      user: {
+        ...base.user,
+        roles: ["ase_manager" as const],
+        organisation: { ...base.user.organisation, type: "ase_service" as const, departmentCode: "93" },
+      },
+    };
+    renderInApp(
+      <ActiveSessionContext value={manager}>
+        <Routes>
+          <Route path="/observatoire" element={<ObservatoryPage />} />
+          <Route path="/observatoire/departements/:code" element={<DepartmentDashboardPage />} />
+        </Routes>
+      </ActiveSessionContext>,
+      "/observatoire?basis=presumed&from=2022&to=2025",
+    );
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Seine-Saint-Denis (93)" })).toBeTruthy();
+    expect(screen.queryByText("Observatoire national")).toBeNull();
+    await screen.findByRole("table", { name: /Évolution par année/ });
+    const requests = tableRequests(fetchMock);
+    expect(requests.some((url) => url.searchParams.get("dimensions") === "department")).toBe(false);
+    expect(requests.every((url) => JSON.parse(url.searchParams.get("filters") ?? "{}").department?.[0] === "93")).toBe(
+      true,
+    );
   });
 });

@@ -1,11 +1,20 @@
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
-import { Link } from "react-router";
+import { Link, Navigate, useSearchParams } from "react-router";
 import { PATHS } from "../../paths.ts";
 import { canDo, useActiveSession } from "../../session.ts";
 import { ObservatoryDashboard } from "./ObservatoryDashboard.tsx";
+import { observatoryPaths, ownObservatoryDepartment } from "./observatory-paths.ts";
 
 export default function ObservatoryPage() {
   const session = useActiveSession();
+  const [search] = useSearchParams();
+  // An ASE manager's observatory is their département's: the national title and map would misstate what they see.
+  const ownDepartment = ownObservatoryDepartment(session);
+  if (ownDepartment) {
+    return (
+      <Navigate replace to={{ pathname: observatoryPaths.department([ownDepartment]), search: search.toString() }} />
+    );
+  }
   return (
     <>
       <title>Observatoire national — Repère</title>
