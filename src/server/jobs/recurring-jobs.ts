@@ -50,7 +50,13 @@ export const RECURRING_JOBS: readonly RecurringJob[] = [
     cron: "*/5 * * * *",
     everyMs: 5 * 60_000,
     run: async (ctx) => {
-      if (ctx.config.smtp) await deliverMailOutbox(ctx, smtpTransport(ctx.config.smtp));
+      if (!ctx.config.smtp) return;
+      const transport = smtpTransport(ctx.config.smtp);
+      try {
+        await deliverMailOutbox(ctx, transport);
+      } finally {
+        transport.close();
+      }
     },
   },
   {

@@ -1,3 +1,4 @@
+import { createTransport } from "nodemailer";
 import type { SmtpConfig } from "../../config.ts";
 import type { AppContext } from "../../context.ts";
 import type { Executor } from "../../db/connection.ts";
@@ -17,14 +18,16 @@ export interface MailTransport {
 const MAX_ATTEMPTS = 5;
 
 /**
- * The SMTP transport. Repère ships without an SMTP client: with REPERE_SMTP_URL set and none installed, the
- * delivery job fails loudly rather than letting alerts pile up unseen (see the pathway report: `nodemailer`).
+ * The SMTP transport (nodemailer): the URL carries host, port, TLS and credentials, so nothing secret sits in the code
+ * or the database. One connection per delivery run; the outbox retries what fails.
  */
-export function smtpTransport(_smtp: SmtpConfig): MailTransport {
+export function smtpTransport(smtp: SmtpConfig): MailTransport & { close(): void } {
+  const transporter = createTransport(smtp.url);
   return {
-    send: async () => {
-      throw new Error("REPERE_SMTP_URL is set but no SMTP client is installed (npm package nodemailer)");
+    send: async (message) => {
+      await transporter.sendMail({ from: smtp.from, to: message.to, subject: message.subject, text: message.text });
     },
+    close: () => transporter.close(),
   };
 }
 
@@ -38,7 +41,7 @@ export async function queueMail(
   mail: { notificationId: string; recipientUserId: string; caseId: string; caseNumber: string; headline: string },
 ): Promise<void> {
   if (!ctx.config.smtp) return;
-  const link = new URL(`/dossiers/${mail.caseId}`, ctx.config.publicUrl).href;
+  const link = new URL(`/dossiers/${mail.caseId}?onglet=parcours`, ctx.config.publicUrl).href;
   await insertMail(db, {
     notificationId: mail.notificationId,
     recipientUserId: mail.recipientUserId,
