@@ -4,6 +4,7 @@ import { anonymiseClosedCases } from "../cases/case-retention.ts";
 import { refreshObservatory } from "../observatory/snapshot/observatory-refresh.job.ts";
 import { fireDeadlineAlerts } from "../pathway/notifications/deadline-alerts.ts";
 import { deliverMailOutbox, smtpTransport } from "../pathway/notifications/mail.ts";
+import { startTransitionPreparation } from "../pathway/tracks/transition-start.ts";
 import { systemActor } from "../policy/actor.ts";
 import type { RecurringJob } from "./scheduler.ts";
 
@@ -43,6 +44,15 @@ export const RECURRING_JOBS: readonly RecurringJob[] = [
     everyMs: 10 * 60_000,
     run: async (ctx) => {
       await fireDeadlineAlerts(ctx);
+    },
+  },
+  {
+    // Once a day is enough: the preparation opens three months before the interview is due.
+    name: "pathway-transition-start",
+    cron: "15 4 * * *",
+    everyMs: 24 * 3_600_000,
+    run: async (ctx) => {
+      await startTransitionPreparation(ctx);
     },
   },
   {

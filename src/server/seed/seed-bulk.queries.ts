@@ -1,13 +1,8 @@
-import { getTableColumns, type SQL, sql } from "drizzle-orm";
+import { getTableColumns, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Executor } from "../db/connection.ts";
+import { rowsOf } from "../db/rows-of.ts";
 import { caseCounters, caseTimelineEntries } from "../db/schema.ts";
-
-async function rowsOf<T>(db: Executor, query: SQL): Promise<T[]> {
-  // node-postgres and PGlite both answer raw SQL with `{ rows }`.
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
-}
 
 /**
  * Inserts many rows in one statement whatever the column count: the batch travels as a single JSON parameter that

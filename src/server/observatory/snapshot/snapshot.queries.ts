@@ -1,15 +1,10 @@
 import { DEPARTMENTS } from "@shared/departments.ts";
 import { NATIONALITY_GROUP_OF } from "@shared/observatory/nationality-groups.ts";
-import { desc, eq, lt, type SQL, sql } from "drizzle-orm";
+import { desc, eq, lt, sql } from "drizzle-orm";
 import type { Executor } from "../../db/connection.ts";
+import { rowsOf } from "../../db/rows-of.ts";
 import { observatorySnapshots } from "../../db/schema.ts";
 import { SEED_RUN_KEY } from "../../seed/seed-bulk.queries.ts";
-
-async function rowsOf<T>(db: Executor, query: SQL): Promise<T[]> {
-  // node-postgres and PGlite both answer raw SQL with `{ rows }`.
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
-}
 
 export type SnapshotRow = typeof observatorySnapshots.$inferSelect;
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/connection.ts";
+import { rowsOf } from "../../db/rows-of.ts";
 import { organisations, pathwayTracks, pathwayTransitions, users } from "../../db/schema.ts";
 
 export type TrackRow = typeof pathwayTracks.$inferSelect;
@@ -54,4 +55,27 @@ export function listTransitionsOfCase(db: Executor, caseId: string) {
     .leftJoin(organisations, eq(organisations.id, pathwayTransitions.actorOrganisationId))
     .where(eq(pathwayTransitions.caseId, caseId))
     .orderBy(asc(pathwayTransitions.recordedAt), asc(pathwayTransitions.id));
+}
+
+/**
+ * Open ASE-placed cases whose earliest possible birth date (first of the birth month) is on or before `bornBy` and
+ * whose transition track has not started: those Repère moves to "préparation de la majorité".
+ */
+export async function listCasesDueForTransition(db: Executor, bornBy: string, limit: number): Promise<string[]> {
+  const rows = await rowsOf<{ id: string }>(
+    db,
+    sql`
+    select c.id
+    from cases c
+    left join pathway_tracks t on t.case_id = c.id and t.track = 'transition'
+    where c.status = 'open'
+      and c.anonymised_at is null
+      and c.ase_department_code is not null
+      and c.birth_year is not null
+      and make_date(c.birth_year, coalesce(c.birth_month, 1), 1) <= ${bornBy}::date
+      and (t.state is null or t.state = 'not_due')
+    order by c.id
+    limit ${limit}`,
+  );
+  return rows.map((r) => r.id);
 }
