@@ -12,6 +12,7 @@ import { initialJsGzipBytes } from "./bundle-size.ts";
 import { type CopyResult, copyBaselinePostgres } from "./copy-baseline.ts";
 import { formatLatency } from "./latency.ts";
 import { captureListSql, runApiLoad, runRawLoad, signIn } from "./list-load.ts";
+import { benchObservatory } from "./observatory.ts";
 import { type BenchRow, printAndSave } from "./report.ts";
 import { type ServerProcess, startServerProcess } from "./server-process.ts";
 
@@ -113,6 +114,8 @@ async function benchPglite() {
   // tables during this bench, so the seed's rate is reported alone.
   importRows("pglite", CASES_PGLITE, seed, null);
   const user = await createBenchUser(ctx);
+  log("PGlite: observatory");
+  rows.push(...(await benchObservatory(ctx, "pglite")));
   await ctx.database.close();
 
   const server = await startServerProcess(env);
@@ -167,6 +170,8 @@ async function benchPostgres(serverUrl: string) {
     importRows("postgres", CASES_PG, seed, await copyBaselinePostgres(env.DATABASE_URL, ctx.database, work));
     await ctx.database.query("vacuum analyze");
     const user = await createBenchUser(ctx);
+    log("PostgreSQL: observatory");
+    rows.push(...(await benchObservatory(ctx, "postgres")));
 
     const server = await startServerProcess(env);
     rows.push({
