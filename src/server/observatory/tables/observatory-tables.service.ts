@@ -14,7 +14,13 @@ import { listIndicators } from "../reference/indicators.queries.ts";
 import { currentSnapshot, describeSnapshot } from "../snapshot/observatory-snapshot.ts";
 import type { SnapshotRow } from "../snapshot/snapshot.queries.ts";
 import { buildProtectedTable, frameTable, type PersonCounter } from "./build-protected-table.ts";
-import { findCachedTable, findGuardStateForUpdate, insertCachedTable, saveGuardState } from "./table-cache.queries.ts";
+import {
+  findCachedTable,
+  findGuardStateForUpdate,
+  insertCachedTable,
+  isQueryAccepted,
+  saveGuardState,
+} from "./table-cache.queries.ts";
 import { denominatorsFrom } from "./table-measures.ts";
 import { countPersons } from "./tables.queries.ts";
 import { yearsOf } from "./years.ts";
@@ -156,6 +162,8 @@ async function reviewWithGuard(
   }));
   const frameKey = `${names.join("×")}|${scope.departmentCode ?? "national"}|${lastYear}|${query.basis}`;
   const queryKey = queryKeyOf(query);
+  // A dashboard reloads the same queries: those already accepted skip the locked review (the guard only grows).
+  if (await isQueryAccepted(ctx.db, { userId, snapshotId: snapshot.id, frameKey }, queryKey)) return;
   const frameBoxes = boxes.map((box) => ({
     ...box,
     where: Object.fromEntries(

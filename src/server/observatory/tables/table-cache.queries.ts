@@ -20,6 +20,25 @@ export async function insertCachedTable(
   await db.insert(observatoryTableCache).values({ snapshotId, queryKey, table }).onConflictDoNothing();
 }
 
+/** Whether this user's guard already accepted the query: read without a lock, as an accepted query stays accepted. */
+export async function isQueryAccepted(
+  db: Executor,
+  key: { userId: string; snapshotId: string; frameKey: string },
+  queryKey: string,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ accepted: sql<boolean>`jsonb_exists(${observatoryGuardStates.state} -> 'accepted', ${queryKey})` })
+    .from(observatoryGuardStates)
+    .where(
+      and(
+        eq(observatoryGuardStates.userId, key.userId),
+        eq(observatoryGuardStates.snapshotId, key.snapshotId),
+        eq(observatoryGuardStates.frameKey, key.frameKey),
+      ),
+    );
+  return row?.accepted === true;
+}
+
 export async function findGuardStateForUpdate(db: Executor, userId: string, snapshotId: string, frameKey: string) {
   const [row] = await db
     .select({ state: observatoryGuardStates.state })
