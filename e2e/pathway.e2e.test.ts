@@ -43,19 +43,32 @@ async function openPathway(page: Page, caseId: string): Promise<void> {
 }
 
 /** Takes one step from the track's card; `at` backdates it (a decision recorded after the fact). */
-async function takeStep(page: Page, label: string, options: { at?: Date; reason?: string } = {}): Promise<void> {
+async function takeStep(
+  page: Page,
+  label: string,
+  options: { at?: Date; reason?: string; trigger?: string } = {},
+): Promise<void> {
   await page.getByRole("button", { name: label, exact: true }).click();
   const form = page.locator("form", { has: page.getByRole("group", { name: label }) });
   if (options.at) await form.locator("input[name=occurredAt]").fill(toZonedInput(options.at, "Europe/Paris"));
+  if (options.trigger) {
+    await form.getByLabel(/Résultat du repérage/).selectOption({ label: options.trigger });
+    await form.locator("input[name=screenedAt]").fill(toZonedInput(new Date(Date.now() - 3_600_000), "Europe/Paris"));
+  }
   if (options.reason) await form.getByLabel(/Motif|Commentaire/).fill(options.reason);
   await form.getByRole("button", { name: "Enregistrer l'étape" }).click();
   await page.getByText(`Étape enregistrée : ${label}.`).waitFor();
 }
 
-async function shareWith(page: Page, caseId: string, organisationId: string, purpose: string, basis: string) {
+/** Shares the case with an organisation picked from the directory, as the owner would before handing over. */
+async function shareWith(page: Page, caseId: string, organisation: string, purpose: string, basis: string) {
   await page.goto(`${server.url}/dossiers/${caseId}?onglet=partages`);
   await page.getByRole("button", { name: "Partager le dossier" }).click();
-  await page.getByLabel("Identifiant Repère de l'organisation").fill(organisationId);
+  await page.getByLabel("Organisation destinataire : rechercher par nom").fill(organisation);
+  const select = page.getByRole("combobox", { name: "Organisation destinataire", exact: true });
+  const option = select.locator("option", { hasText: organisation });
+  await option.first().waitFor({ state: "attached" });
+  await select.selectOption(await option.first().getAttribute("value"));
   await page.getByLabel("Finalité").selectOption({ label: purpose });
   await page.getByLabel("Fondement juridique").selectOption({ label: basis });
   await page.getByLabel("Profil et situation").check({ force: true });
@@ -63,13 +76,6 @@ async function shareWith(page: Page, caseId: string, organisationId: string, pur
   await page.getByLabel("Fin du partage").fill(new Date(Date.now() + 90 * DAY).toISOString().slice(0, 10));
   await page.getByRole("button", { name: "Partager", exact: true }).click();
   await page.getByText("Le dossier est partagé.").waitFor();
-}
-
-async function organisationId(name: string): Promise<string> {
-  const rows = await server.ctx.database.query<{ id: string }>("select id from organisations where name = $1", [name]);
-  const id = rows[0]?.id;
-  if (!id) throw new Error(`no organisation ${name}`);
-  return id;
 }
 
 describe("the protection pathway across organisations, each actor signed in as themselves", () => {
@@ -92,26 +98,36 @@ describe("the protection pathway across organisations, each actor signed in as t
       await shareWith(
         educator,
         caseId,
-        await organisationId("CRIP de Seine-Saint-Denis"),
+        "CRIP de Seine-Saint-Denis",
         "Évaluation de la situation de danger",
         "Information préoccupante",
       );
       await shareWith(
         educator,
         caseId,
-        await organisationId("Parquet de Bobigny — section des mineurs"),
+        "Parquet de Bobigny",
         "Décision judiciaire",
         "Signalement au procureur",
       );
       await shareWith(
         educator,
         caseId,
-        await organisationId("Tribunal pour enfants de Bobigny"),
+        "Tribunal pour enfants de Bobigny",
         "Décision judiciaire",
         "Réquisition ou demande judiciaire",
       );
+      // She screens first: the clear concern is what the IP's "without delay" is measured from.
+      await educator.goto(`${server.url}/dossiers/${caseId}?onglet=reperage`);
+      await educator.getByRole("button", { name: "Nouveau repérage" }).click();
+      await educator.getByText("Repérage bref").first().click();
+      await educator.getByLabel("Âge de la personne (en années)").fill("15");
+      await educator.getByLabel(/^RF3\./).check({ force: true });
+      await educator.getByRole("button", { name: "Calculer le niveau de préoccupation" }).click();
+      await educator.getByRole("button", { name: "Enregistrer sur le dossier" }).click();
+      await educator.getByText("Grille GRR-0.1").first().waitFor();
+
       await openPathway(educator, caseId);
-      await takeStep(educator, "Information préoccupante transmise à la CRIP");
+      await takeStep(educator, "Information préoccupante transmise à la CRIP", { trigger: "Préoccupation claire" });
       await educator
         .getByRole("region", { name: "Protection de l'enfance" })
         .getByText("Information préoccupante transmise à la CRIP")

@@ -1,6 +1,7 @@
 import type { Action } from "../actions.ts";
 import type { DeadlineCode, DeadlineSource, DeadlineUnit } from "../calendar/deadline-rules.ts";
 import type { OrganisationRef, UserRef } from "../cases.ts";
+import type { OrganisationType } from "../roles.ts";
 import { z } from "../zod-fr.ts";
 import { MEASURE_KINDS, MEASURE_STATUSES, type MeasureKind, type MeasureStatus, PLACEMENT_TYPES } from "./measures.ts";
 import { REVIEW_MIN_QUORUM, REVIEW_OUTCOMES, type ReviewOutcome, type ReviewStatus } from "./reviews.ts";
@@ -133,6 +134,9 @@ const Contact = z.strictObject({
   phone: z.string().trim().max(40).optional(),
   email: z.email("Adresse invalide.").max(200).optional(),
 });
+
+/** Who may receive a hand-over between départements: the child-protection services of the receiving side. */
+export const TRANSFER_RECEIVING_TYPES = ["ase_service", "crip"] as const satisfies readonly OrganisationType[];
 
 export const RequestTransferInput = z.strictObject({
   toOrganisationId: Uuid,

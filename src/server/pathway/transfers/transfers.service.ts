@@ -6,6 +6,7 @@ import {
   OPEN_MEASURE_STATUSES,
   type RequestTransferInput,
   TRACKS,
+  TRANSFER_RECEIVING_TYPES,
   type TransferContactView,
   type TransferView,
 } from "@shared/pathway.ts";
@@ -39,7 +40,6 @@ import {
 } from "./transfers.queries.ts";
 
 /** Who can take a case over: a team that follows children, with a département whose calendar then applies. */
-const RECEIVING_TYPES = ["ase_service", "crip"];
 
 const handoverAad = (id: string) => sealAad("pathway_transfers", "handover_enc", id);
 const declineAad = (id: string) => sealAad("pathway_transfers", "decline_reason_enc", id);
@@ -159,7 +159,7 @@ export async function requestTransfer(
     const destination = await findOrganisation(tx, input.toOrganisationId);
     if (
       !destination?.isActive ||
-      !RECEIVING_TYPES.includes(destination.type) ||
+      !(TRANSFER_RECEIVING_TYPES as readonly string[]).includes(destination.type) ||
       !destination.departmentCode ||
       destination.id === loaded.record.case.ownerOrganisationId
     ) {

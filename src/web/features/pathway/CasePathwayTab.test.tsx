@@ -145,8 +145,6 @@ describe("CasePathwayTab", () => {
     await userEvent.type(screen.getByLabelText(/^Commentaire/), "Placement en foyer éloigné.");
     await userEvent.click(screen.getByRole("button", { name: "Enregistrer l'étape" }));
     expect(await screen.findByText(/Le parcours a changé entre-temps/)).toBeTruthy();
-    expect((screen.getByLabelText(/^Commentaire/) as HTMLTextAreaElement).value).toBe(
-      "Placement en foyer éloigné.",
-    );
+    expect((screen.getByLabelText(/^Commentaire/) as HTMLTextAreaElement).value).toBe("Placement en foyer éloigné.");
   }, 90_000);
 });

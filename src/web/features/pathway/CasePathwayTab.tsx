@@ -75,7 +75,11 @@ export function CasePathwayTab({ caseFile, onNotice }: { caseFile: CaseView; onN
         onNotice={onNotice}
       />
       <ReviewsSection pathway={view} canCreate={may("pathway.create_review")} />
-      <TransfersSection pathway={view} />
+      <TransfersSection
+        pathway={view}
+        ownerOrganisationId={caseFile.ownerOrganisation.id}
+        canRequest={may("pathway.request_transfer")}
+      />
     </>
   );
 }

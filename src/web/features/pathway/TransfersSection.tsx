@@ -1,7 +1,10 @@
+import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { PathwayView } from "@shared/pathway.ts";
+import { useState } from "react";
 import { Link } from "react-router";
 import { formatInZone } from "./pathway-labels.tsx";
 import { transferPath } from "./pathway-paths.ts";
+import { RequestTransferForm } from "./RequestTransferForm.tsx";
 
 export const TRANSFER_STATUS_LABELS = {
   requested: "En attente d'acceptation",
@@ -11,13 +14,24 @@ export const TRANSFER_STATUS_LABELS = {
 } as const;
 
 /** Hand-overs to another département: the history follows the case wherever it goes. */
-export function TransfersSection({ pathway }: { pathway: PathwayView }) {
-  if (pathway.transfers.length === 0) return null;
+export function TransfersSection({
+  pathway,
+  ownerOrganisationId,
+  canRequest,
+}: {
+  pathway: PathwayView;
+  ownerOrganisationId: string;
+  canRequest: boolean;
+}) {
+  const [requesting, setRequesting] = useState(false);
+  const hasPending = pathway.transfers.some((t) => t.status === "requested");
+  if (pathway.transfers.length === 0 && !canRequest) return null;
   return (
     <section className="fr-mb-4w" aria-labelledby="transfers-title">
       <h3 id="transfers-title" className="fr-h5">
         Transferts entre départements
       </h3>
+      {pathway.transfers.length === 0 && <p>Aucun transfert demandé.</p>}
       <ul>
         {pathway.transfers.map((t) => (
           <li key={t.id}>
@@ -28,6 +42,19 @@ export function TransfersSection({ pathway }: { pathway: PathwayView }) {
           </li>
         ))}
       </ul>
+      {canRequest &&
+        !hasPending &&
+        (requesting ? (
+          <RequestTransferForm
+            caseId={pathway.caseId}
+            ownerOrganisationId={ownerOrganisationId}
+            onCancel={() => setRequesting(false)}
+          />
+        ) : (
+          <Button priority="secondary" onClick={() => setRequesting(true)}>
+            Demander un transfert vers un autre département
+          </Button>
+        ))}
     </section>
   );
 }
