@@ -251,7 +251,7 @@ describe("Claire, national analyst, reads the observatory", () => {
 
 describe("open data", () => {
   it("answers without a session with protected aggregates only, while case data stays closed", {
-    timeout: 60_000,
+    timeout: 120_000,
   }, async () => {
     const catalogueResponse = await fetch(`${server.url}/api/open-data`);
     expect(catalogueResponse.status).toBe(200);
@@ -280,6 +280,7 @@ describe("open data", () => {
 
     await browser.context.clearCookies();
     const page = await browser.context.newPage();
+    page.setDefaultTimeout(60_000);
     await page.goto(`${server.url}/donnees-ouvertes`);
     await page.getByRole("heading", { level: 1, name: "Données ouvertes" }).waitFor();
     await page.getByRole("heading", { level: 3, name: catalogue.tables[0]?.title }).waitFor();
