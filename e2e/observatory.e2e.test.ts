@@ -213,9 +213,8 @@ describe("Claire, national analyst, reads the observatory", () => {
     });
     await page.getByRole("button", { name: "Importer" }).click();
     await page.getByText(new RegExp(`lignes importées \\(années ${LAST_YEAR}\\)`)).waitFor();
-    // On the "presumed" basis the differencing guard refuses the year's département table to someone who has seen
-    // the dashboard's five-year map (see the report to the lead); another basis is another frame of the guard.
-    await page.getByLabel(/^Victimes possibles ou plus/).check({ force: true });
+    // Same basis as the dashboard: the differencing guard must accept the year's département table after the map.
+    await page.getByLabel(/^Victimes présumées ou plus/).check({ force: true });
     await page.getByLabel("Année", { exact: true }).selectOption(String(LAST_YEAR));
     await page.getByRole("button", { name: "Afficher" }).click();
     const points = await rowsOf(page, new RegExp(`^Exposition et saturation par département \\(${LAST_YEAR}\\)`));

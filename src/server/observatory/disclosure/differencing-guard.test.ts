@@ -42,6 +42,21 @@ describe("DifferencingGuard", () => {
     expect(guard.review("s", frame, [total({ year: ["2023"], department: ["59"] }, 25)]).accepted).toBe(false);
   });
 
+  it("accepts totals whose difference is an empty group, which any table would publish as 0", () => {
+    const withEmpty = createCountTable(dimensions, [
+      ...years.map((year) => ({ categories: [year, "93"], count: year === "2023" ? 0 : 12 })),
+      ...years.flatMap((year) => [
+        { categories: [year, "75"], count: 40 },
+        { categories: [year, "59"], count: 25 },
+      ]),
+    ]);
+    const guard = DifferencingGuard.create("s", dimensions);
+    expect(
+      guard.review("s", withEmpty, [total({ department: ["93"], year: ["2020", "2021", "2022"] }, 36)]).accepted,
+    ).toBe(true);
+    expect(guard.review("s", withEmpty, [total({ department: ["93"], year: years }, 36)]).accepted).toBe(true);
+  });
+
   it("refuses a count from 1 to 10 published as such", () => {
     const guard = DifferencingGuard.create("s", dimensions);
     const decision = guard.review("s", frame, [total({ year: ["2023"], department: ["93"] }, 5)]);

@@ -151,7 +151,8 @@ function findExposedGroups(
   const exposed: Record<string, string[]>[] = [];
   for (let entry = 0; entry < grid.entryCount; entry++) {
     const value = values[entry] ?? 0;
-    if (value > MAX_HIDDEN_COUNT || lower[entry] === upper[entry]) continue;
+    // An empty group is published as 0 in any table (D2 hides 1 to 10 only): pinning it down reveals nothing.
+    if (value === 0 || value > MAX_HIDDEN_COUNT || lower[entry] === upper[entry]) continue;
     const need = Math.min(protectionRange, (upper[entry] ?? 0) - (lower[entry] ?? 0));
     let interval = certifyEntry(knowledge, values, entry, need, budget);
     if (interval.up + interval.down < need) interval = certifyEntryLocally(knowledge, values, entry, budget);
