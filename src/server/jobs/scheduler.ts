@@ -1,4 +1,3 @@
-import PgBoss from "pg-boss";
 import type { AppContext } from "../context.ts";
 
 /** A recurring job. The same `run` serves pg-boss on PostgreSQL and the in-process timer on PGlite. */
@@ -36,6 +35,8 @@ export async function startScheduler(ctx: AppContext, jobs: readonly RecurringJo
     return { stop: async () => timers.forEach(clearInterval) };
   }
 
+  // Loaded only on PostgreSQL: an embedded start never pays for it.
+  const { default: PgBoss } = await import("pg-boss");
   const boss = new PgBoss({ connectionString: ctx.config.databaseUrl, max: 2, application_name: "repere-jobs" });
   boss.on("error", (error) => log.error({ errorType: error.name }, "pg-boss error"));
   await boss.start();

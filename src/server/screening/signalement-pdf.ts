@@ -2,7 +2,9 @@ import { createRequire } from "node:module";
 import { departmentLabel } from "@shared/departments.ts";
 import type { QualificationResult } from "@shared/qualification/qualification-result.ts";
 import type { ScreeningResult } from "@shared/screening/score-screening.ts";
-import PDFDocument from "pdfkit";
+import { lazyPackage } from "../lazy-package.ts";
+
+const loadPdfKit = lazyPackage<typeof import("pdfkit")>("pdfkit");
 
 // Marianne, the State typeface, ships with the design system package: it covers accents beyond WinAnsi
 // (names such as Đorđević or Gülşen) which the standard PDF fonts cannot print.
@@ -43,6 +45,7 @@ const dateFr = (date: Date) =>
  * unencrypted. Sober layout after the State design system: Marianne blue titles, plain body text, no images.
  */
 export function renderSignalementPdf(content: SignalementContent): Promise<Buffer> {
+  const PDFDocument = loadPdfKit();
   const doc = new PDFDocument({
     size: "A4",
     margins: { top: 56, bottom: 56, left: 56, right: 56 },

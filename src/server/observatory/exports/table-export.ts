@@ -1,4 +1,7 @@
-import { utils, write } from "@e965/xlsx";
+import { lazyPackage } from "../../lazy-package.ts";
+
+const loadXlsx = lazyPackage<typeof import("@e965/xlsx")>("@e965/xlsx");
+
 import {
   categoryLabel,
   OBSERVATORY_DIMENSION_LABELS,
@@ -83,6 +86,7 @@ export function tableToCsv(table: ObservatoryTable): string {
 
 /** OpenDocument spreadsheet (ODS), the format the French administration's interoperability rules ask for. */
 export function tableToOds(table: ObservatoryTable): Buffer {
+  const { utils, write } = loadXlsx();
   const book = utils.book_new();
   utils.book_append_sheet(book, utils.aoa_to_sheet(tableRows(table)), "Tableau");
   return write(book, { bookType: "ods", type: "buffer" }) as Buffer;

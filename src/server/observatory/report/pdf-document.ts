@@ -1,5 +1,7 @@
 import { createRequire } from "node:module";
-import PDFDocument from "pdfkit";
+import { lazyPackage } from "../../lazy-package.ts";
+
+const loadPdfKit = lazyPackage<typeof import("pdfkit")>("pdfkit");
 
 // Marianne ships with the design system package and covers every French accent; same approach as the signalement
 // (screening/signalement-pdf.ts). Kept here rather than shared: that file belongs to identification.
@@ -20,6 +22,7 @@ export function pdfSafe(text: string): string {
 
 /** An A4 document in Marianne, rendered in memory; `finish()` resolves with its bytes. */
 export function createPdf(info: { title: string; subject: string }) {
+  const PDFDocument = loadPdfKit();
   const doc = new PDFDocument({
     size: "A4",
     margins: { top: 56, bottom: 56, left: 56, right: 56 },

@@ -1,8 +1,10 @@
-import { createTransport } from "nodemailer";
 import type { SmtpConfig } from "../../config.ts";
 import type { AppContext } from "../../context.ts";
 import type { Executor } from "../../db/connection.ts";
+import { lazyPackage } from "../../lazy-package.ts";
 import { claimPendingMail, insertMail, setMailOutcome } from "./notifications.queries.ts";
+
+const loadNodemailer = lazyPackage<typeof import("nodemailer")>("nodemailer");
 
 export interface MailMessage {
   to: string;
@@ -22,7 +24,7 @@ const MAX_ATTEMPTS = 5;
  * or the database. One connection per delivery run; the outbox retries what fails.
  */
 export function smtpTransport(smtp: SmtpConfig): MailTransport & { close(): void } {
-  const transporter = createTransport(smtp.url);
+  const transporter = loadNodemailer().createTransport(smtp.url);
   return {
     send: async (message) => {
       await transporter.sendMail({ from: smtp.from, to: message.to, subject: message.subject, text: message.text });
