@@ -58,12 +58,15 @@ export function ageBandOrNull(age: number | null): AgeBand | null {
   return age === null ? null : ageBandOf(Math.max(0, age));
 }
 
+// Built once: a formatter costs far more to create than to use, and lists and the seed call this per row.
+const PARIS_DATE = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Paris",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
 /** The calendar date in France, which is what "today" means to a French professional. */
 export function parisDate(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/Paris",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
+  return PARIS_DATE.format(now);
 }
