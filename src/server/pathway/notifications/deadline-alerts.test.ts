@@ -113,6 +113,20 @@ describe("deadline alerts job", () => {
     setNow(null);
   });
 
+  it("tells the parquet the case is shared with of its own deadline, not the partners who cannot meet it", async () => {
+    const { ctx, make, setNow } = await testApp();
+    const { caseFile, prosecutor } = await caseWithOpp();
+    const { api } = await testApp();
+    const judge = await make.user({ roles: ["juvenile_judge"], departmentCode: "93" });
+    await shareWith(api.as(caseFile.owner), caseFile.id, judge.organisationId, "judicial_request", "2025-12-31");
+    setNow(new Date("2025-04-21T07:00:00Z"));
+    await fireDeadlineAlerts(ctx);
+    expect((await notificationsOf(prosecutor)).map((n) => n.kind)).toEqual(["deadline_warning"]);
+    expect((await notificationsOf(caseFile.owner)).map((n) => n.kind)).toEqual(["deadline_warning"]);
+    expect(await notificationsOf(judge)).toEqual([]);
+    setNow(null);
+  });
+
   it("queues an e-mail with the case number and a link only, when SMTP is configured", async () => {
     const { ctx, setNow } = await testApp();
     const { caseFile } = await caseWithOpp();

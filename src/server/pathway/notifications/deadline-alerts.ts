@@ -10,23 +10,33 @@ import { appendPathwayTimelineEntry } from "../pathway-case.ts";
 import { actorOfUser } from "../user-actor.ts";
 import { queueMail } from "./mail.ts";
 import { insertAlertOnce, insertNotification, listDeadlinesToAlert } from "./notifications.queries.ts";
-import { listOrganisationMemberIds } from "./recipients.queries.ts";
+import { listOrganisationMemberIds, listSharedWithUserIds } from "./recipients.queries.ts";
 
 type Candidate = Awaited<ReturnType<typeof listDeadlinesToAlert>>[number];
 
 /**
- * Who hears of an alert: the case's referent; without one, the members of the owning organisation who can meet the
- * deadline, or all its members when none can (a prosecutor's deadline on an ASE case still concerns the ASE).
+ * Who hears of an alert: the case's referent, or without one the members of the owning organisation who can meet the
+ * deadline (all its members when none can: a prosecutor's deadline on an ASE case still concerns the ASE); and, on
+ * the partners' side, those the case is shared with who can meet it (the parquet for the OPP's 8 days).
  */
-async function recipientsOf(db: Executor, candidate: Candidate): Promise<string[]> {
+async function recipientsOf(db: Executor, candidate: Candidate, now: Date): Promise<string[]> {
+  const handlers = DEADLINE_HANDLERS[candidate.deadline.code as DeadlineCode];
   const ids = candidate.assignedUserId
     ? [candidate.assignedUserId]
     : await listOrganisationMemberIds(db, candidate.ownerOrganisationId);
   const actors = (await listUsersWithOrganisation(db, ids)).map(actorOfUser).filter((a) => a.isActive);
-  if (candidate.assignedUserId) return actors.map((a) => a.userId);
-  const handlers = DEADLINE_HANDLERS[candidate.deadline.code as DeadlineCode];
   const fitting = actors.filter((a) => mayPerformStep(a, handlers));
-  return (fitting.length > 0 ? fitting : actors.filter((a) => !a.roles.includes("admin"))).map((a) => a.userId);
+  const owners = candidate.assignedUserId
+    ? actors
+    : fitting.length > 0
+      ? fitting
+      : actors.filter((a) => !a.roles.includes("admin"));
+  const partners = (
+    await listUsersWithOrganisation(db, await listSharedWithUserIds(db, candidate.deadline.caseId, now))
+  )
+    .map(actorOfUser)
+    .filter((a) => a.isActive && mayPerformStep(a, handlers));
+  return [...new Set([...owners, ...partners].map((a) => a.userId))];
 }
 
 /** Fires one alert if no other run has: the unique (deadline, kind) row is claimed first, in the same transaction. */
@@ -38,7 +48,7 @@ async function fireOne(ctx: AppContext, actor: Actor, candidate: Candidate): Pro
     if (!alertId) return false;
     const rule = getDeadlineRule(deadline.code as DeadlineCode);
     const headline = kind === "overdue" ? `Échéance dépassée : ${rule.label}` : `Échéance proche : ${rule.label}`;
-    const recipients = await recipientsOf(tx, candidate);
+    const recipients = await recipientsOf(tx, candidate, now);
     for (const userId of recipients) {
       const notificationId = await insertNotification(tx, {
         userId,
