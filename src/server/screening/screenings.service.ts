@@ -35,6 +35,7 @@ import type { AppContext } from "../context.ts";
 import type { Executor, Tx } from "../db/connection.ts";
 import type { cases, screenings } from "../db/schema.ts";
 import { AppError, conflict, notFound } from "../http/errors.ts";
+import type { Key } from "../keys/key-ring.ts";
 import type { UserActor } from "../policy/actor.ts";
 import { authorize, can, type Target } from "../policy/policy.ts";
 import { dueDateOf } from "./due-date.ts";
@@ -199,20 +200,34 @@ async function storeScreening(
   submission: ScreeningSubmission,
   result: ScreeningResult,
 ) {
-  const id = crypto.randomUUID();
-  return insertScreening(tx, {
+  return insertScreening(tx, screeningRow(ctx.keys.data, crypto.randomUUID(), subject, actor, submission, result));
+}
+
+/**
+ * A screening as stored: the submission sealed and bound to the row, the result without the override's free text.
+ * Also used by the seed, which writes screenings in bulk.
+ */
+export function screeningRow(
+  dataKeys: readonly Key[],
+  id: string,
+  subject: { caseId: string | null; preCaseId: string | null },
+  author: { organisationId: string; userId: string },
+  submission: ScreeningSubmission,
+  result: ScreeningResult,
+): typeof screenings.$inferInsert {
+  return {
     id,
     ...subject,
-    organisationId: actor.organisationId,
-    authorUserId: actor.userId,
+    organisationId: author.organisationId,
+    authorUserId: author.userId,
     gridVersion: result.gridVersion,
     mode: result.mode,
     screenedOn: result.screenedOn,
     computedLevel: result.computedLevel,
     level: result.level,
     result: storableResult(result),
-    submissionEnc: sealJson(ctx.keys.data, submission, submissionAad(id)),
-  });
+    submissionEnc: sealJson(dataKeys, submission, submissionAad(id)),
+  };
 }
 
 async function listScreeningsOf(ctx: AppContext, caseId: string) {

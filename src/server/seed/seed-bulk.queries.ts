@@ -91,6 +91,12 @@ const NEVER_RESET = new Set([
   "sessions",
 ]);
 
+/**
+ * Tables whose optional link to a case is one of several possible subjects (a check wants one of them): a row with
+ * no other subject than the case is case data and goes with it, the others are detached. Table → the other subject.
+ */
+const OTHER_SUBJECT: Readonly<Record<string, string>> = { screenings: "pre_case_id" };
+
 async function listForeignKeys(db: Executor): Promise<ForeignKey[]> {
   return rowsOf<ForeignKey>(
     db,
@@ -145,6 +151,12 @@ export async function resetCaseData(db: Executor): Promise<CaseDataReset> {
   let detachedRows = 0;
   for (const key of detachable) {
     const column = sql.raw(key.column);
+    const other = OTHER_SUBJECT[key.child];
+    if (other) {
+      const alone = sql`where ${column} is not null and ${sql.raw(other)} is null`;
+      dependentRows += await countOf(key.child, alone);
+      await db.execute(sql`delete from ${sql.raw(key.child)} ${alone}`);
+    }
     detachedRows += await countOf(key.child, sql`where ${column} is not null`);
     await db.execute(sql`update ${sql.raw(key.child)} set ${column} = null where ${column} is not null`);
   }

@@ -5,6 +5,7 @@
  */
 
 import { randomUUID } from "node:crypto";
+import type { DeadlineOverrides } from "@shared/calendar/deadline-rules.ts";
 import type {
   CaseSection,
   Identity,
@@ -28,6 +29,7 @@ import type {
 import type { KeyRing } from "../keys/key-ring.ts";
 import { SEED_INDEX_KEY, SEED_RUN_KEY } from "./seed-bulk.queries.ts";
 import type { SeedAuthor, SeedDepartmentRefs } from "./seed-organisations.ts";
+import { buildSeedPathwayRows, type SeedPathwayRows } from "./seed-pathway-rows.ts";
 import type { SyntheticCase } from "./synthetic-person.ts";
 
 // case-age.ts `parisDate` builds its formatter on each call, which a million cases cannot afford; same format.
@@ -49,6 +51,8 @@ export interface SeedCaseRows {
   statuses: (typeof caseVictimStatuses.$inferInsert)[];
   timeline: (typeof caseTimelineEntries.$inferInsert)[];
   shares: (typeof caseShares.$inferInsert)[];
+  /** Screening, tracks, steps, deadlines, measure and plan; their timeline entries are in `timeline`. */
+  pathway: SeedPathwayRows;
 }
 
 /** The identity as a professional would have typed it: a birth date, or an age estimate after an assessment. */
@@ -137,6 +141,8 @@ export interface SeedRowContext {
   refs: SeedDepartmentRefs;
   runKey: string;
   now: Date;
+  /** The département's deadline overrides, as startDeadline would read them. */
+  overrides?: DeadlineOverrides;
 }
 
 export function buildSeedCaseRows(synthetic: SyntheticCase, context: SeedRowContext): SeedCaseRows {
@@ -223,6 +229,17 @@ export function buildSeedCaseRows(synthetic: SyntheticCase, context: SeedRowCont
       }
     }
   }
+  const pathway = buildSeedPathwayRows(synthetic, {
+    caseId: id,
+    keys,
+    refs,
+    author,
+    now: context.now,
+    birthYear: birth.birthYear,
+    birthMonth: birth.birthMonth,
+    overrides: context.overrides,
+  });
+  timeline.push(...pathway.timeline);
   if (synthetic.closure) entry("closed", new Date(synthetic.closure.at), { reason: synthetic.closure.reason });
 
   const updatedAt = new Date(Math.max(...timeline.map((t) => t.occurredAt.getTime())));
@@ -281,6 +298,7 @@ export function buildSeedCaseRows(synthetic: SyntheticCase, context: SeedRowCont
     statuses,
     timeline,
     shares,
+    pathway,
   };
 }
 

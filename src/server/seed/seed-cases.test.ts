@@ -49,8 +49,8 @@ async function snapshot(ctx: AppContext) {
             c.placement_organisation_id is not null as placed, o.type as owner_type,
             (select json_agg(json_build_array(s.status, s.decided_by, s.decided_on, s.recorded_at)
                              order by s.recorded_at, s.status) from case_victim_statuses s where s.case_id = c.id) as statuses,
-            (select json_agg(json_build_array(t.kind, t.occurred_at, t.details - 'shareId' - 'userId' - 'organisationId')
-                             order by t.occurred_at, t.kind, (t.details - 'shareId' - 'userId' - 'organisationId')::text)
+            (select json_agg(json_build_array(t.kind, t.occurred_at, t.details - 'shareId' - 'userId' - 'organisationId' - 'screeningId' - 'planId' - 'measureId')
+                             order by t.occurred_at, t.kind, (t.details - 'shareId' - 'userId' - 'organisationId' - 'screeningId' - 'planId' - 'measureId')::text)
              from case_timeline_entries t where t.case_id = c.id) as timeline,
             (select json_agg(json_build_array(b.kind) order by b.kind) from case_blind_index b where b.case_id = c.id) as index_kinds,
             i.surname_enc, i.first_names_enc, i.aliases_enc, i.birth_date_enc, i.age_estimate_enc, i.phones_enc,

@@ -10,6 +10,7 @@
  */
 
 import { createHash } from "node:crypto";
+import type { DeadlineOverrides } from "@shared/calendar/deadline-rules.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { AppContext } from "../context.ts";
 import type { Executor } from "../db/connection.ts";
@@ -20,7 +21,15 @@ import {
   cases,
   caseTimelineEntries,
   caseVictimStatuses,
+  pathwayDeadlines,
+  pathwayMeasures,
+  pathwayPlanReviews,
+  pathwayPlans,
+  pathwayTracks,
+  pathwayTransitions,
+  screenings,
 } from "../db/schema.ts";
+import { loadDeadlineOverrides } from "../pathway/deadlines/deadlines.service.ts";
 import { systemActor } from "../policy/actor.ts";
 import { DEPARTMENT_CASE_TABLE } from "./department-reference.ts";
 import {
@@ -90,6 +99,13 @@ const TABLES = {
   case_victim_statuses: caseVictimStatuses,
   case_timeline_entries: caseTimelineEntries,
   case_shares: caseShares,
+  screenings,
+  pathway_tracks: pathwayTracks,
+  pathway_transitions: pathwayTransitions,
+  pathway_deadlines: pathwayDeadlines,
+  pathway_measures: pathwayMeasures,
+  pathway_plans: pathwayPlans,
+  pathway_plan_reviews: pathwayPlanReviews,
 } as const;
 
 async function writeBatch(db: Executor, batch: readonly SeedCaseRows[], rows: Record<string, number>) {
@@ -118,6 +134,13 @@ async function writeBatch(db: Executor, batch: readonly SeedCaseRows[], rows: Re
     case_victim_statuses: batch.flatMap((b) => b.statuses),
     case_timeline_entries: batch.flatMap((b) => b.timeline),
     case_shares: batch.flatMap((b) => b.shares),
+    screenings: batch.flatMap((b) => b.pathway.screenings),
+    pathway_tracks: batch.flatMap((b) => b.pathway.tracks),
+    pathway_transitions: batch.flatMap((b) => b.pathway.transitions),
+    pathway_deadlines: batch.flatMap((b) => b.pathway.deadlines),
+    pathway_measures: batch.flatMap((b) => b.pathway.measures),
+    pathway_plans: batch.flatMap((b) => b.pathway.plans),
+    pathway_plan_reviews: batch.flatMap((b) => b.pathway.planReviews),
   };
   for (const name of Object.keys(TABLES) as (keyof typeof TABLES)[]) {
     await insertJsonRows(db, TABLES[name], collected[name]);
@@ -170,7 +193,10 @@ export async function seedCases(
         usersCreated: organisations.usersCreated,
       },
     });
-    return { reset, progress, organisations };
+    // Read once, as startDeadline reads them for each step: a département's own delays time its seeded cases.
+    const overrides = new Map<string, DeadlineOverrides | undefined>();
+    for (const code of departmentCodes) overrides.set(code, await loadDeadlineOverrides(tx, code));
+    return { reset, progress, organisations, overrides };
   });
 
   const frame: SyntheticCaseOptions = { years: options.years, now: options.now };
@@ -197,6 +223,7 @@ export async function seedCases(
           refs: refsOf(synthetic.departmentCode),
           runKey,
           now: options.now,
+          overrides: setup.overrides.get(synthetic.departmentCode),
         }),
       );
       // Lets the previous batch's statements go out while this one is built: the database works on one core and

@@ -20,6 +20,11 @@ export interface SeedDepartmentRefs {
   foyerOrganisationId: string;
   /** Partners that already exist in the département; cases are shared with them, never are they created. */
   partners: Partial<Record<"association" | "police_unit" | "court_prosecution" | "court_juvenile", string>>;
+  /**
+   * Accounts that already exist in those partners, who record the steps only they may take on the pathway (an OPP,
+   * the juvenile judge's seisin). Never created: where a département has none, its seeded cases do not take them.
+   */
+  partnerUsers: Partial<Record<"prosecutor" | "judge" | "police", SeedAuthor>>;
 }
 
 export interface SeedOrganisationsResult {
@@ -29,6 +34,15 @@ export interface SeedOrganisationsResult {
 }
 
 const PARTNER_TYPES = ["association", "police_unit", "court_prosecution", "court_juvenile"] as const;
+const PARTNER_ROLES = [
+  ["prosecutor", "court_prosecution", "prosecutor"],
+  ["judge", "court_juvenile", "juvenile_judge"],
+  ["police", "police_unit", "police_liaison"],
+] as const satisfies readonly (readonly [
+  keyof SeedDepartmentRefs["partnerUsers"],
+  (typeof PARTNER_TYPES)[number],
+  Role,
+])[];
 
 const NAMES: Record<"ase_service" | "crip" | "establishment", (label: string) => string> = {
   ase_service: (label) => `ASE — ${label}`,
@@ -130,6 +144,11 @@ export async function ensureSeedOrganisations(
     ["ase_referent", "crip_officer"],
   );
 
+  const partnerIds = departmentCodes.flatMap((code) =>
+    PARTNER_TYPES.flatMap((type) => existing.get(`${code}|${type}`) ?? []),
+  );
+  const partnerAuthors = await listExistingAuthors(db, partnerIds, ["prosecutor", "juvenile_judge", "police_liaison"]);
+
   const departments = new Map<string, SeedDepartmentRefs>();
   for (const [code, { aseId, cripId, foyerId }] of holders) {
     const partners: SeedDepartmentRefs["partners"] = {};
@@ -137,11 +156,18 @@ export async function ensureSeedOrganisations(
       const id = existing.get(`${code}|${type satisfies OrganisationType}`);
       if (id) partners[type] = id;
     }
+    const partnerUsers: SeedDepartmentRefs["partnerUsers"] = {};
+    for (const [key, type, role] of PARTNER_ROLES) {
+      const organisationId = partners[type];
+      const userId = organisationId && partnerAuthors.get(`${organisationId}|${role}`);
+      if (organisationId && userId) partnerUsers[key] = { organisationId, userId };
+    }
     departments.set(code, {
       ase: { organisationId: aseId, userId: await userOf(aseId, code, "ase_referent", "Référent ASE") },
       crip: { organisationId: cripId, userId: await userOf(cripId, code, "crip_officer", "Agent CRIP") },
       foyerOrganisationId: foyerId,
       partners,
+      partnerUsers,
     });
   }
   return { departments, organisationsCreated, usersCreated };

@@ -94,7 +94,7 @@ import type {
 } from "./synthetic-vocabulary.ts";
 
 /** Stored with seeded data, so a dataset says which rules produced it. Bump it when any distribution changes. */
-export const SYNTHETIC_GENERATOR_VERSION = "repere-synthetic/1";
+export const SYNTHETIC_GENERATOR_VERSION = "repere-synthetic/2";
 
 export interface SyntheticCaseOptions {
   /** Years of first identification, both included; the current year stops at `now`. */

@@ -35,6 +35,11 @@ export interface PublicHoliday {
 const calendars = new Map<string, Holidays>();
 const holidaysByYear = new Map<string, { list: readonly PublicHoliday[]; dates: ReadonlySet<LocalDate> }>();
 
+/** Départements with the same key share their public holidays ("FR" for most; Alsace-Moselle and overseas apart). */
+export function holidayCalendarKey(departmentCode: string): string {
+  return HOLIDAY_STATE_BY_DEPARTMENT[departmentCode] ?? "FR";
+}
+
 function getCalendar(departmentCode: string): Holidays {
   const state = HOLIDAY_STATE_BY_DEPARTMENT[departmentCode];
   const key = state ?? "FR";

@@ -23,7 +23,8 @@ import {
 type AdoptInput = z.output<typeof AdoptPlanInput>;
 type ReviewInput = z.output<typeof ReviewPlanInput>;
 
-const goalsAad = (planId: string) => sealAad("pathway_plans", "goals_enc", planId);
+/** Binds a plan's sealed goals to its row (also used by the seed). */
+export const goalsAad = (planId: string) => sealAad("pathway_plans", "goals_enc", planId);
 const notesAad = (reviewId: string) => sealAad("pathway_plan_reviews", "notes_enc", reviewId);
 
 export async function presentPlan(ctx: AppContext, db: Executor, plan: PlanRow): Promise<PlanView> {
