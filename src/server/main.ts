@@ -1,6 +1,7 @@
 import { buildApp } from "./app.ts";
 import { openContext } from "./bootstrap.ts";
 import type { Config } from "./config.ts";
+import { refreshPlannerStatistics } from "./db/analyze.ts";
 import { type DemoLogin, hasAnyUser, seedDemoAccounts } from "./demo/demo-accounts.ts";
 import { seedDemoCases } from "./demo/demo-cases.ts";
 import { RECURRING_JOBS } from "./jobs/recurring-jobs.ts";
@@ -30,6 +31,7 @@ export async function serve(config: Config) {
   if (config.seedDemo && !(await hasAnyUser(ctx))) {
     const logins = await seedDemoAccounts(ctx);
     await seedDemoCases(ctx);
+    await refreshPlannerStatistics(ctx.db);
     printDemoLogins(logins, config.publicUrl);
   }
   const app = await buildApp(ctx);

@@ -2,6 +2,7 @@ import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { openContext } from "../bootstrap.ts";
 import { readConfig } from "../config.ts";
+import { refreshPlannerStatistics } from "../db/analyze.ts";
 import { DEFAULT_SEED_BATCH_SIZE, type SeedSummary, seedCases } from "../seed/seed-cases.ts";
 import { explainFailure, fail } from "./main.ts";
 
@@ -125,6 +126,7 @@ export function seedCommand(program: Command) {
           },
         );
         if (barStarted) bar.stop();
+        await refreshPlannerStatistics(ctx.db);
         process.stdout.write(describeSeedSummary(summary, args));
       } catch (error) {
         if (barStarted) bar.stop();

@@ -1,6 +1,7 @@
 import { takeAnchor } from "../audit/audit.service.ts";
 import { deleteExpiredSessions } from "../auth/auth.queries.ts";
 import { anonymiseClosedCases } from "../cases/case-retention.ts";
+import { refreshPlannerStatistics } from "../db/analyze.ts";
 import { refreshObservatory } from "../observatory/snapshot/observatory-refresh.job.ts";
 import { fireDeadlineAlerts } from "../pathway/notifications/deadline-alerts.ts";
 import { deliverMailOutbox, smtpTransport } from "../pathway/notifications/mail.ts";
@@ -44,6 +45,15 @@ export const RECURRING_JOBS: readonly RecurringJob[] = [
     everyMs: 10 * 60_000,
     run: async (ctx) => {
       await fireDeadlineAlerts(ctx);
+    },
+  },
+  {
+    // PGlite has no autovacuum: without fresh statistics its planner degrades as cases accumulate.
+    name: "planner-statistics",
+    cron: "45 3 * * *",
+    everyMs: 6 * 3_600_000,
+    run: async (ctx) => {
+      if (ctx.database.kind === "pglite") await refreshPlannerStatistics(ctx.db);
     },
   },
   {
