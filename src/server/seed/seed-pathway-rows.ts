@@ -88,7 +88,7 @@ const EXPLOITATION_ITEM: Record<ExploitationFamily, string> = {
   other: "H4",
 };
 
-const PLAN_GOALS = [
+export const PLAN_GOALS = [
   "Mise à l'abri et stabilité du lieu de vie",
   "Suivi de santé et soins psychologiques",
   "Reprise de la scolarité ou d'une formation",
@@ -98,7 +98,7 @@ const PLAN_GOALS = [
 ] as const;
 
 // Reasons and references are free text in the app, sealed like any: these read like what a professional writes.
-const REASONS = {
+export const REASONS = {
   not_victim: "Examen de la situation : pas d'éléments caractérisant la traite des êtres humains.",
   crip_closed: "Évaluation close : danger écarté, accompagnement de droit commun proposé à la famille.",
   prosecutor_closed: "Classement sans suite de la procédure d'assistance éducative.",
@@ -210,8 +210,7 @@ class PathwayRecorder {
     const triggerAt = options.trigger ? new Date(options.trigger.screenedAt) : undefined;
     for (const opened of transition.opens ?? []) {
       if (opened.code === "transition_interview" && this.birthDate === undefined) continue;
-      // ASSUMPTION, departing from the app: a protection plan already adopted is not asked for again when the
-      // victim is identified later; the app would open a 30-day deadline nothing can meet (reported upstream).
+      // A victim identified after the plan was adopted keeps that plan (applyStep).
       if (opened.code === "protection_plan" && this.hasActivePlan) continue;
       const startAt = opened.startsAt === "trigger" ? (triggerAt ?? at) : at;
       this.startDeadline(opened.code, track, startAt, at, { birthDate: this.birthDate });

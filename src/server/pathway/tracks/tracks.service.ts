@@ -12,6 +12,7 @@ import type { Tx } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import type { Actor, UserActor } from "../../policy/actor.ts";
 import { meetDeadlines, startDeadline } from "../deadlines/deadlines.service.ts";
+import { findActivePlan } from "../measures/measures.queries.ts";
 import { viewPathway } from "../pathway.service.ts";
 import { appendPathwayTimelineEntry, assertCaseOpen, getPathwayCase, type PathwayCase } from "../pathway-case.ts";
 import { checkStep, currentTrackState, type StepVia } from "./track-steps.ts";
@@ -130,6 +131,8 @@ export async function applyStep(
   const birthDate = earliestBirthDate(loaded);
   for (const opened of transition.opens ?? []) {
     if (opened.code === "transition_interview" && birthDate === undefined) continue;
+    // A victim identified after the plan was adopted keeps that plan: only adopting one meets this deadline.
+    if (opened.code === "protection_plan" && (await findActivePlan(tx, caseRow.id))) continue;
     await startDeadline(tx, {
       caseId: caseRow.id,
       code: opened.code,
