@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { createCountTable } from "./count-table.ts";
 import { DifferencingGuard, listPublishedBoxes, type PublishedBox } from "./differencing-guard.ts";
 import { DisclosureInputError } from "./disclosure-rules.ts";
-import { protectTable } from "./protect-table.ts";
-import { createRandom, randomCount } from "./seeded-random.ts";
+import { knowledgeOfPublication, listSmallCountEntries, protectTable } from "./protect-table.ts";
+import { createRandom, randomCount, randomInteger } from "./seeded-random.ts";
+import { auditFeasibleIntervals } from "./table-auditor.ts";
 
 const years = ["2020", "2021", "2022", "2023"];
 const departments = ["93", "75", "59"];
@@ -75,6 +76,59 @@ describe("DifferencingGuard", () => {
     expect(guard.review("s", table, boxes).accepted).toBe(true);
     const yearTotals = boxes.filter((box) => box.where.department?.length === departments.length);
     expect(guard.review("s", table, yearTotals).accepted).toBe(true);
+  });
+
+  it("accepts its own table protected with uniform labels, in a frame of more years (issue #7)", () => {
+    // A sparse year × département × form table whose "< 11" labels would give small counts away, so that every
+    // hidden count reads "s"; the guard's frame spans more years than the table, as the service's does.
+    const random = createRandom(264);
+    const tableYears = ["2021", "2022", "2023", "2024"];
+    const places = Array.from({ length: randomInteger(random, 4, 8) }, (_, i) => `d${i}`);
+    const forms = Array.from({ length: randomInteger(random, 3, 4) }, (_, i) => `f${i}`);
+    const cellsOf = (yearList: readonly string[]) =>
+      yearList.flatMap((year) =>
+        places.flatMap((place) =>
+          forms.map((form) => ({ categories: [year, place, form], count: randomCount(random, 0.75) })),
+        ),
+      );
+    const rows = cellsOf(tableYears);
+    const table = createCountTable(
+      [
+        { name: "year", categories: tableYears },
+        { name: "department", categories: places },
+        { name: "form", categories: forms },
+      ],
+      rows,
+    );
+    const frameYears = ["2019", "2020", ...tableYears, "2025"];
+    const frameDimensions = [
+      { name: "year", categories: frameYears },
+      { name: "department", categories: places },
+      { name: "form", categories: forms },
+    ];
+    const wideFrame = createCountTable(frameDimensions, [...rows, ...cellsOf(["2019", "2020", "2025"])]);
+    const published = protectTable(table);
+    expect(published).toMatchObject({ method: "suppression", hiddenLabels: "uniform" });
+    // What readers see bounds every count from 1 to 10 within the protection range.
+    const targets = listSmallCountEntries(published);
+    const intervals = auditFeasibleIntervals(knowledgeOfPublication(published), targets);
+    for (const target of targets) {
+      const interval = intervals.get(target);
+      expect((interval?.max ?? 0) - (interval?.min ?? 0)).toBeGreaterThanOrEqual(published.protectionRange);
+    }
+
+    const boxes = listPublishedBoxes(published);
+    // An "s" tells nothing more in the guard's record than to readers: no box says "0 to 10" or "11 or more".
+    expect(boxes.some((box) => box.status === "primary" || box.status === "secondary")).toBe(false);
+    expect(DifferencingGuard.create("s", frameDimensions).review("s", wideFrame, boxes).accepted).toBe(true);
+
+    // Had the table told which "s" are counts 0–10, the guard would rightly refuse it.
+    const toldApart = published.entries.map((entry, index) => ({
+      ...(boxes[index] as PublishedBox),
+      status: entry.status,
+    }));
+    const refused = DifferencingGuard.create("s", frameDimensions).review("s", wideFrame, toldApart);
+    expect(refused).toMatchObject({ accepted: false, reason: "differencing" });
   });
 
   it("keeps its memory through serialisation and stays bound to its snapshot", () => {

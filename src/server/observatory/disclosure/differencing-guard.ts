@@ -16,7 +16,7 @@ import {
 } from "./disclosure-rules.ts";
 import { certifyEntryLocally } from "./local-lp-certificate.ts";
 import type { EntryStatus, ProtectedTable } from "./protect-table.ts";
-import { certifyEntry } from "./protection-certificate.ts";
+import { certifyEntry, EVERY_CUBE_PER_MOVE } from "./protection-certificate.ts";
 import { roundingInterval } from "./rounding.ts";
 import { createWorkBudget } from "./work-budget.ts";
 
@@ -155,6 +155,11 @@ function findExposedGroups(
     if (value === 0 || value > MAX_HIDDEN_COUNT || lower[entry] === upper[entry]) continue;
     const need = Math.min(protectionRange, (upper[entry] ?? 0) - (lower[entry] ?? 0));
     let interval = certifyEntry(knowledge, values, entry, need, budget);
+    // The quick search settles early in each move; the table's own protection may have found its proof from
+    // another state of the search, so a short entry gets the full search, then the local program.
+    if (interval.up + interval.down < need) {
+      interval = certifyEntry(knowledge, values, entry, need, budget, EVERY_CUBE_PER_MOVE);
+    }
     if (interval.up + interval.down < need) interval = certifyEntryLocally(knowledge, values, entry, budget);
     if (interval.up + interval.down < need) exposed.push(refinement.describe(levelsOfEntry(grid, entry)));
   }
@@ -196,7 +201,14 @@ function refine(frame: CountTable, boxes: readonly PublishedBox[]): Refinement {
       const categories = box.where[dimension.name];
       return categories ? [new Set(categories)] : [];
     });
+    // Categories that no block covers (e.g. the frame's years outside every period shown), when every block names
+    // this dimension, are left out: the attacker knows nothing of their cells nor of any total over them, so
+    // groups there or totals including them can grow without bound, and leaving them in only misleads the
+    // certificates' search. Kept when they would be the dimension's only class.
+    const isUncovered = (category: string) => sets.every((set) => !set.has(category));
+    const leavesOut = sets.length === boxes.length && dimension.categories.some((category) => !isUncovered(category));
     for (const category of dimension.categories) {
+      if (leavesOut && isUncovered(category)) continue;
       const signature = sets.map((set) => (set.has(category) ? "1" : "0")).join("");
       let index = signatures.get(signature);
       if (index === undefined) {
@@ -223,16 +235,18 @@ function refine(frame: CountTable, boxes: readonly PublishedBox[]): Refinement {
     name: dimension.name,
     categories: (members[d] ?? []).map((group) => group.join("+")),
   }));
-  const rows = frame.cells.map((count, cell) => {
+  const rows = frame.cells.flatMap((count, cell) => {
     const categories: string[] = [];
     let rest = cell;
     for (let d = frame.dimensions.length - 1; d >= 0; d--) {
       const size = frame.dimensions[d]?.categories.length ?? 1;
       const category = frame.dimensions[d]?.categories[rest % size] ?? "";
-      categories.unshift(dimensions[d]?.categories[classOfCategory[d]?.get(category) ?? 0] ?? "");
+      const level = classOfCategory[d]?.get(category);
+      if (level === undefined) return [];
+      categories.unshift(dimensions[d]?.categories[level] ?? "");
       rest = Math.floor(rest / size);
     }
-    return { categories, count };
+    return [{ categories, count }];
   });
   return {
     table: createCountTable(dimensions, rows),
@@ -288,6 +302,9 @@ export function listPublishedBoxes(
       const categories = category === null ? (table.dimensions[d]?.categories ?? []) : [category];
       where[name] = categories.flatMap((c) => grouped?.[c] ?? [c]);
     });
+    // With uniform labels a hidden count tells readers only that it is ≥ 0 (protect-table.ts), as a withheld one.
+    const isHidden = entry.status === "primary" || entry.status === "secondary";
+    if (table.hiddenLabels === "uniform" && isHidden) return { where, status: "withheld" as const, value: null };
     return { where, status: entry.status, value: entry.value };
   });
 }

@@ -339,6 +339,15 @@ export function knowledgeOfPublication(table: ProtectedTable): AttackerKnowledge
   return { grid, lower, upper, boxes: [] };
 }
 
+/**
+ * The status an entry may carry wherever it leaves the server (API, exports, the guard's record). With uniform
+ * labels every hidden count reads "s" and was protected on the premise that readers cannot tell a count 0–10 from
+ * a secondary suppression: saying "primary" next to an "s" would hand them that distinction back.
+ */
+export function statusAsPublished(status: EntryStatus, hiddenLabels: HiddenLabels): EntryStatus {
+  return hiddenLabels === "uniform" && status === "primary" ? "secondary" : status;
+}
+
 /** Entries hidden as counts 0–10: the ones whose protection the auditor checks. */
 export function listSmallCountEntries(table: ProtectedTable): number[] {
   return table.entries.flatMap((entry, index) => (entry.status === "primary" ? [index] : []));

@@ -136,12 +136,14 @@ export function measureCube(
 const MAX_MOVES_PER_DIRECTION = 12;
 /** Cubes examined per move before settling for the best seen: keeps a national table well under a second. */
 const MAX_CUBES_PER_MOVE = 100;
+/** For a second attempt on an entry the quick search left short: every cube of each move is examined. */
+export const EVERY_CUBE_PER_MOVE = Number.POSITIVE_INFINITY;
 
 /**
  * Certified interval of a hidden entry: every value in [value − down, value + up] is taken by some table
  * consistent with the publication. Moves are chained greedily (apply the best cube, then search again from
  * the moved table), since one cube can only shift one category of a total at a time. Stops once the width
- * reaches `need`.
+ * reaches `need`. Each move settles for the best of its first `cubesPerMove` cubes.
  */
 export function certifyEntry(
   knowledge: AttackerKnowledge,
@@ -149,6 +151,7 @@ export function certifyEntry(
   target: number,
   need: number,
   budget: WorkBudget = createUnlimitedBudget(),
+  cubesPerMove: number = MAX_CUBES_PER_MOVE,
 ): CertifiedInterval {
   const { grid } = knowledge;
   const working = Float64Array.from(values);
@@ -200,7 +203,7 @@ export function certifyEntry(
             bestBoxSums = [...cube.boxSums];
           }
           examined += 1;
-          return best >= wanted - reached || (best > 0 && examined >= MAX_CUBES_PER_MOVE);
+          return best >= wanted - reached || (best > 0 && examined >= cubesPerMove);
         },
         budget,
       );

@@ -15,7 +15,7 @@ const STATUS_LABELS: Record<string, string> = {
   published: "publié",
   structural_zero: "zéro structurel",
   primary: "masqué (moins de 11)",
-  secondary: "masqué (secret secondaire)",
+  secondary: "masqué (« s »)",
   rounded: "arrondi",
   withheld: "non diffusé",
 };

@@ -20,7 +20,7 @@ import {
   type GeographicUnit,
   planDepartmentFolding,
 } from "../disclosure/geographic-folding.ts";
-import { type ProtectedTable, protectTable } from "../disclosure/protect-table.ts";
+import { type ProtectedTable, protectTable, statusAsPublished } from "../disclosure/protect-table.ts";
 import type { SnapshotInfo } from "../snapshot/observatory-snapshot.ts";
 import { countingRuleOf } from "./counting-rule.ts";
 import { findRareCategories, MERGED_CATEGORY, recodeDimension } from "./recode-dimension.ts";
@@ -193,7 +193,7 @@ export function presentTable(
       count: entry.value,
       value,
       display: displayOf(query.measure, entry.display, entry.value, value),
-      status: entry.status,
+      status: statusAsPublished(entry.status, table.hiddenLabels),
       isTotal: entry.categories.some((category) => category === null),
     };
   });
