@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { createCountTable } from "./count-table.ts";
 import { DifferencingGuard, listPublishedBoxes, type PublishedBox } from "./differencing-guard.ts";
 import { DisclosureInputError } from "./disclosure-rules.ts";
-import { knowledgeOfPublication, listSmallCountEntries, protectTable } from "./protect-table.ts";
+import {
+  knowledgeOfPublication,
+  listSmallCountEntries,
+  protectTable,
+  suppressedCountAsPublished,
+} from "./protect-table.ts";
 import { createRandom, randomCount, randomInteger } from "./seeded-random.ts";
 import { auditFeasibleIntervals } from "./table-auditor.ts";
 
@@ -129,6 +134,14 @@ describe("DifferencingGuard", () => {
     }));
     const refused = DifferencingGuard.create("s", frameDimensions).review("s", wideFrame, toldApart);
     expect(refused).toMatchObject({ accepted: false, reason: "differencing" });
+
+    // Nor does the count of hidden cells under the table tell how many are small.
+    expect(published.suppressedCount.primary).toBeGreaterThan(0);
+    expect(suppressedCountAsPublished(published)).toEqual({
+      primary: 0,
+      secondary: published.suppressedCount.total,
+      total: published.suppressedCount.total,
+    });
   });
 
   it("keeps its memory through serialisation and stays bound to its snapshot", () => {

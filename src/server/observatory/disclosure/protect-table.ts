@@ -348,6 +348,17 @@ export function statusAsPublished(status: EntryStatus, hiddenLabels: HiddenLabel
   return hiddenLabels === "uniform" && status === "primary" ? "secondary" : status;
 }
 
+/**
+ * The hidden-cell counts a reader may see: with uniform labels, telling how many hidden cells are small would say
+ * what the single "s" label was chosen to hide, so every hidden cell counts as "s".
+ */
+export function suppressedCountAsPublished(table: ProtectedTable): ProtectedTable["suppressedCount"] {
+  const { total, primary, secondary } = table.suppressedCount;
+  return table.hiddenLabels === "uniform"
+    ? { primary: 0, secondary: primary + secondary, total }
+    : table.suppressedCount;
+}
+
 /** Entries hidden as counts 0–10: the ones whose protection the auditor checks. */
 export function listSmallCountEntries(table: ProtectedTable): number[] {
   return table.entries.flatMap((entry, index) => (entry.status === "primary" ? [index] : []));

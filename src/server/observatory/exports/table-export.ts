@@ -35,6 +35,7 @@ export function filtersText(table: ObservatoryTable): string {
 export function suppressionText(table: ObservatoryTable): string {
   const { total, primary, secondary } = table.suppressedCount;
   if (total === 0) return "aucune";
+  if (primary === 0) return `${total} (« s » : petits effectifs et secret secondaire confondus)`;
   return `${total} (${primary} petit${primary > 1 ? "s" : ""} effectif${primary > 1 ? "s" : ""}, ${secondary} par secret secondaire)`;
 }
 

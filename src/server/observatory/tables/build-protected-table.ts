@@ -20,7 +20,12 @@ import {
   type GeographicUnit,
   planDepartmentFolding,
 } from "../disclosure/geographic-folding.ts";
-import { type ProtectedTable, protectTable, statusAsPublished } from "../disclosure/protect-table.ts";
+import {
+  type ProtectedTable,
+  protectTable,
+  statusAsPublished,
+  suppressedCountAsPublished,
+} from "../disclosure/protect-table.ts";
 import type { SnapshotInfo } from "../snapshot/observatory-snapshot.ts";
 import { countingRuleOf } from "./counting-rule.ts";
 import { findRareCategories, MERGED_CATEGORY, recodeDimension } from "./recode-dimension.ts";
@@ -219,7 +224,7 @@ export function presentTable(
     dimensions: dimensionViews,
     cells,
     grandTotal,
-    suppressedCount: table.suppressedCount,
+    suppressedCount: suppressedCountAsPublished(table),
     method: table.method,
     note: notes.filter(Boolean).join(" "),
     countingRule: countingRuleOf(query.basis),

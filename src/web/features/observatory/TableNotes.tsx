@@ -47,11 +47,13 @@ export function TableNotes({
         <p className="fr-mb-1w">
           {suppressedCount.total === 0
             ? "Aucune cellule masquée."
-            : `${plural(suppressedCount.total, "cellule masquée", "cellules masquées")} (${plural(
-                suppressedCount.primary,
-                "petit effectif",
-                "petits effectifs",
-              )}, ${plural(suppressedCount.secondary, "masquée", "masquées")} par secret secondaire).`}
+            : suppressedCount.primary === 0
+              ? `${plural(suppressedCount.total, "cellule masquée", "cellules masquées")} (« s »).`
+              : `${plural(suppressedCount.total, "cellule masquée", "cellules masquées")} (${plural(
+                  suppressedCount.primary,
+                  "petit effectif",
+                  "petits effectifs",
+                )}, ${plural(suppressedCount.secondary, "masquée", "masquées")} par secret secondaire).`}
         </p>
       )}
       {symbols.length > 0 && (
