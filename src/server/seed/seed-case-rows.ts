@@ -4,7 +4,6 @@
  * timeline, and shares with the partners of the département. Pure: ids are drawn here, numbers come later.
  */
 
-import { randomUUID } from "node:crypto";
 import type { DeadlineOverrides } from "@shared/calendar/deadline-rules.ts";
 import type {
   CaseSection,
@@ -28,6 +27,7 @@ import type {
 } from "../db/schema.ts";
 import type { KeyRing } from "../keys/key-ring.ts";
 import { SEED_INDEX_KEY, SEED_RUN_KEY } from "./seed-bulk.queries.ts";
+import { seedId } from "./seed-ids.ts";
 import type { SeedAuthor, SeedDepartmentRefs } from "./seed-organisations.ts";
 import { buildSeedPathwayRows, type SeedPathwayRows } from "./seed-pathway-rows.ts";
 import type { SyntheticCase } from "./synthetic-person.ts";
@@ -147,7 +147,7 @@ export interface SeedRowContext {
 
 export function buildSeedCaseRows(synthetic: SyntheticCase, context: SeedRowContext): SeedCaseRows {
   const { refs, keys } = context;
-  const id = randomUUID();
+  const id = seedId();
   const identity = identityOf(synthetic);
   const birth = birthInClear(identity);
   const createdAt = new Date(synthetic.createdAt);
@@ -163,7 +163,7 @@ export function buildSeedCaseRows(synthetic: SyntheticCase, context: SeedRowCont
   const timeline: SeedCaseRows["timeline"] = [];
   const entry = (kind: TimelineEntryKind, at: Date, details: Record<string, unknown>) =>
     timeline.push({
-      id: randomUUID(),
+      id: seedId(),
       caseId: id,
       kind,
       occurredAt: at,
@@ -180,7 +180,7 @@ export function buildSeedCaseRows(synthetic: SyntheticCase, context: SeedRowCont
     const decidedOn = parisDate(at);
     entry("victim_status_recorded", at, { status: change.status, decidedBy: change.decidedBy, decidedOn });
     return {
-      id: randomUUID(),
+      id: seedId(),
       caseId: id,
       status: change.status,
       decidedBy: change.decidedBy,
@@ -197,7 +197,7 @@ export function buildSeedCaseRows(synthetic: SyntheticCase, context: SeedRowCont
       for (const plan of SHARES_BY_STATUS[change.status] ?? []) {
         const organisationId = refs.partners[plan.partner];
         if (!organisationId) continue;
-        const shareId = randomUUID();
+        const shareId = seedId();
         const secrecy = plan.legalBasis === "shared_professional_secrecy";
         const at = new Date(change.at);
         shares.push({

@@ -6,7 +6,6 @@
  * decided and the protection plan with its reviews. Pure: every draw comes from the case's own "pathway" stream.
  */
 
-import { randomUUID } from "node:crypto";
 import { computeDeadline, type DeadlineContext } from "@shared/calendar/compute-deadline.ts";
 import { type DeadlineCode, type DeadlineOverrides, getDeadlineRule } from "@shared/calendar/deadline-rules.ts";
 import { getDepartmentTimeZone } from "@shared/calendar/department-time-zone.ts";
@@ -36,6 +35,7 @@ import { transitionAad } from "../pathway/tracks/transition-aad.ts";
 import { screeningRow } from "../screening/screenings.service.ts";
 import { DAY_MS } from "./calendar-days.ts";
 import { type Random, randomForIndex } from "./random.ts";
+import { seedId } from "./seed-ids.ts";
 import type { SeedAuthor, SeedDepartmentRefs } from "./seed-organisations.ts";
 import type { SyntheticCase } from "./synthetic-person.ts";
 import type { ExploitationFamily } from "./synthetic-vocabulary.ts";
@@ -74,6 +74,8 @@ const STALL_SHARE = 0.05;
 /** Cases whose first step is a concern recorded before the IP or signalement goes out. */
 const CONCERN_FIRST_SHARE = 0.15;
 const PLAN_ADOPTED_SHARE = 0.9;
+/** Plans whose three-monthly reviews are recorded; the others' first review stays due (often overdue). */
+const PLAN_REVIEWED_SHARE = 0.6;
 const YOUNG_ADULT_SUPPORT_SHARE = 0.65;
 /** CASF L222-5-1: the app opens "préparation de la majorité" at 16 years 9 months (transition-start.ts). */
 const PREPARATION_AGE_MONTHS = 16 * 12 + 9;
@@ -166,7 +168,7 @@ class PathwayRecorder {
     details: Record<string, unknown>,
   ) {
     this.rows.timeline.push({
-      id: randomUUID(),
+      id: seedId(),
       caseId: this.input.caseId,
       kind,
       occurredAt: at,
@@ -183,7 +185,7 @@ class PathwayRecorder {
     const transition = findTransition(track, from, to);
     if (!transition) throw new Error(`seed: ${track} ${from} → ${to} is not an allowed step`);
     const via = options.via ?? "user";
-    const id = randomUUID();
+    const id = seedId();
     const keys = this.input.keys.data;
     this.rows.transitions.push({
       id,
@@ -238,7 +240,7 @@ class PathwayRecorder {
     if (this.open.has(code)) return this.open.get(code);
     const computed = computeDeadlineOnce(code, startAt, this.departmentCode, this.input.overrides, context);
     const row: DeadlineRow = {
-      id: randomUUID(),
+      id: seedId(),
       caseId: this.input.caseId,
       code,
       track,
@@ -400,7 +402,7 @@ export function buildSeedPathwayRows(synthetic: SyntheticCase, input: SeedPathwa
   if (random.chance(SCREENED_SHARE)) {
     const level = screeningLevelOf(synthetic, random);
     const screenedAt = new Date(createdMs);
-    const id = randomUUID();
+    const id = seedId();
     const submission = submissionFor(synthetic, level, toLocalDate(screenedAt, "Europe/Paris"), random);
     const result = scoreScreening(submission);
     if (result.level !== level) throw new Error(`seed: the grid scored ${result.level}, not ${level}`);
@@ -574,7 +576,7 @@ export function buildSeedPathwayRows(synthetic: SyntheticCase, input: SeedPathwa
     const adoptedOn = toLocalDate(new Date(protectionPlanFrom + random.int(3, 45) * DAY_MS), tz);
     const adoptedAt = startOfLocalDay(adoptedOn, tz).getTime();
     if (adoptedAt <= endMs) {
-      const id = randomUUID();
+      const id = seedId();
       const labels: string[] = [...PLAN_GOALS];
       for (let i = labels.length - 1; i > 0; i--) {
         const j = random.int(0, i);
@@ -607,14 +609,15 @@ export function buildSeedPathwayRows(synthetic: SyntheticCase, input: SeedPathwa
         });
       });
       // Reviews are modelled on open cases only: a closed case's running review is cancelled with it.
-      for (let last = adoptedAt; closureMs === null; ) {
+      const reviewed = closureMs === null && random.chance(PLAN_REVIEWED_SHARE);
+      for (let last = adoptedAt; reviewed; ) {
         const reviewedOn = toLocalDate(new Date(last + random.int(70, 105) * DAY_MS), tz);
         const reviewedAt = startOfLocalDay(reviewedOn, tz).getTime();
         if (reviewedAt > endMs || random.chance(STALL_SHARE)) break;
         last = reviewedAt;
         plan(reviewedAt, () => {
           recorder.rows.planReviews.push({
-            id: randomUUID(),
+            id: seedId(),
             planId: id,
             reviewedOn,
             notesEnc: null,
@@ -673,7 +676,7 @@ function measureRow(
       : closureMs === null
         ? "in_progress"
         : "ended";
-  const id = randomUUID();
+  const id = seedId();
   const changedAt = new Date(closureMs ?? executedAt ?? decidedAt);
   recorder.timelineEntry("pathway_measure", new Date(decidedAt), input.refs.ase, { measureId: id, kind, status });
   return {

@@ -1,5 +1,5 @@
-import { TZDate } from "@date-fns/tz";
-import { addDays, addMonths, addYears, endOfDay, format, getISODay, startOfDay } from "date-fns";
+import { TZDate, tzOffset } from "@date-fns/tz";
+import { endOfDay, startOfDay } from "date-fns";
 import { z } from "../zod-fr.ts";
 
 /**
@@ -8,12 +8,13 @@ import { z } from "../zod-fr.ts";
  */
 export type LocalDate = string;
 
-const LOCAL_DATE_FORMAT = "yyyy-MM-dd";
+const DAY_MS = 86_400_000;
 
-// Arithmetic on a bare day runs in UTC, which has no DST, so adding days never lands on a missing or doubled hour.
-// Read by hand rather than with date-fns `parse`, which costs dozens of time-zone lookups per call: counting working
-// days reads a date per day counted, and the seed counts deadlines for a million cases.
-function toUtcDay(localDate: LocalDate): TZDate {
+// Arithmetic on a bare day runs on UTC milliseconds, which have no DST, so adding days never lands on a missing or
+// doubled hour. Read and written by hand rather than with date-fns `parse`/`format` on a TZDate, which cost dozens of
+// time-zone lookups per call: counting working days reads a date per day counted, and the seed counts deadlines for
+// a million cases.
+function toUtcDay(localDate: LocalDate): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(localDate);
   const year = Number(match?.[1]);
   const month = Number(match?.[2]) - 1;
@@ -23,7 +24,15 @@ function toUtcDay(localDate: LocalDate): TZDate {
   if (!match || date.getUTCFullYear() !== year || date.getUTCMonth() !== month || date.getUTCDate() !== day) {
     throw new RangeError(`Invalid local date "${localDate}": expected an existing day as YYYY-MM-DD`);
   }
-  return new TZDate(date.getTime(), "UTC");
+  return date;
+}
+
+/** The UTC day of `ms` as YYYY-MM-DD. */
+function formatUtcDay(ms: number): LocalDate {
+  const date = new Date(ms);
+  const month = date.getUTCMonth() + 1;
+  const day = date.getUTCDate();
+  return `${String(date.getUTCFullYear()).padStart(4, "0")}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
 }
 
 export function isLocalDate(value: string): boolean {
@@ -38,36 +47,42 @@ export function isLocalDate(value: string): boolean {
 export const LocalDate = z.string().refine(isLocalDate, { message: "Date attendue au format AAAA-MM-JJ" });
 
 export function addLocalDays(localDate: LocalDate, days: number): LocalDate {
-  return format(addDays(toUtcDay(localDate), days), LOCAL_DATE_FORMAT);
+  return formatUtcDay(toUtcDay(localDate).getTime() + days * DAY_MS);
 }
 
 /** Adds calendar months; a day missing from the target month becomes its last day (31 Jan + 1 month = 28/29 Feb). */
 export function addLocalMonths(localDate: LocalDate, months: number): LocalDate {
-  return format(addMonths(toUtcDay(localDate), months), LOCAL_DATE_FORMAT);
+  const date = toUtcDay(localDate);
+  const target = new Date(0);
+  target.setUTCFullYear(date.getUTCFullYear(), date.getUTCMonth() + months + 1, 0);
+  target.setUTCDate(Math.min(date.getUTCDate(), target.getUTCDate()));
+  return formatUtcDay(target.getTime());
 }
 
 /** Adds years; 29 February becomes 28 February in a common year. */
 export function addLocalYears(localDate: LocalDate, years: number): LocalDate {
-  return format(addYears(toUtcDay(localDate), years), LOCAL_DATE_FORMAT);
+  return addLocalMonths(localDate, years * 12);
 }
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function getLocalWeekday(localDate: LocalDate): number {
-  return getISODay(toUtcDay(localDate));
+  return toUtcDay(localDate).getUTCDay() || 7;
 }
 
 export function getLocalYear(localDate: LocalDate): number {
-  return toUtcDay(localDate).getFullYear();
+  return toUtcDay(localDate).getUTCFullYear();
 }
 
 /** The day an instant falls on, as seen on a wall clock in `timeZone`. */
 export function toLocalDate(instant: Date, timeZone: string): LocalDate {
-  return format(new TZDate(instant.getTime(), timeZone), LOCAL_DATE_FORMAT);
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError("Invalid time value");
+  return formatUtcDay(ms + tzOffset(timeZone, instant) * 60_000);
 }
 
 function inTimeZone(localDate: LocalDate, timeZone: string): TZDate {
   const day = toUtcDay(localDate);
-  return new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), timeZone);
+  return new TZDate(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), timeZone);
 }
 
 /** First instant of the local day in `timeZone` (DST-aware: a Paris day may last 23 or 25 hours). */
