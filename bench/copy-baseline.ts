@@ -12,6 +12,13 @@ const CASE_TABLES = [
   "case_victim_statuses",
   "case_timeline_entries",
   "case_shares",
+  "screenings",
+  "pathway_tracks",
+  "pathway_transitions",
+  "pathway_deadlines",
+  "pathway_measures",
+  "pathway_plans",
+  "pathway_plan_reviews",
 ];
 
 export interface CopyResult {
