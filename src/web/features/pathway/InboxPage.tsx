@@ -69,7 +69,7 @@ export default function InboxPage() {
           <ul className="fr-badges-group fr-mb-3w" aria-label="Résumé">
             {CATEGORIES.map((category) => (
               <li key={category}>
-                <Badge severity={CATEGORY_SEVERITY[category]} noIcon>
+                <Badge as="span" severity={CATEGORY_SEVERITY[category]} noIcon>
                   {INBOX_CATEGORY_LABELS[category]} : {inbox.data.counts[category]}
                 </Badge>
               </li>
@@ -127,7 +127,7 @@ function InboxRow({ item }: { item: InboxItem }) {
       <th scope="row">
         <Link to={casePathwayPath(item.caseId)}>{item.caseNumber}</Link>
         {item.scope === "me" && (
-          <Badge small noIcon className="fr-ml-1w">
+          <Badge as="span" small noIcon className="fr-ml-1w">
             Moi
           </Badge>
         )}

@@ -87,7 +87,7 @@ export function TrackPanel({
       )}
       {canWrite && track.nextSteps.length === 0 && (
         <p className="fr-text--sm fr-hint-text fr-mb-0">
-          <Badge small noIcon>
+          <Badge as="span" small noIcon>
             En attente
           </Badge>{" "}
           Aucune étape ne vous revient à ce stade.

@@ -33,21 +33,21 @@ const URGENCY: Record<DeadlineUrgency, { label: string; severity: "info" | "warn
 export function DeadlineBadge({ deadline }: { deadline: Pick<DeadlineView, "status" | "urgency"> }) {
   if (deadline.status === "met") {
     return (
-      <Badge severity="success" small>
+      <Badge as="span" severity="success" small>
         Respecté
       </Badge>
     );
   }
   if (deadline.status === "cancelled") {
     return (
-      <Badge small noIcon>
+      <Badge as="span" small noIcon>
         Sans objet
       </Badge>
     );
   }
   const urgency = URGENCY[deadline.urgency ?? "upcoming"];
   return (
-    <Badge severity={urgency.severity} small>
+    <Badge as="span" severity={urgency.severity} small>
       {urgency.label}
     </Badge>
   );
