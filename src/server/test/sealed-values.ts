@@ -26,5 +26,6 @@ export async function listSealedValues(db: Executor): Promise<StoredSealedValue[
       .where(isNotNull(entry.column));
     all.push(...rows.map((row) => ({ entry, ...row, aad: entry.aad(row.key) })));
   }
-  return all;
+  // In a stable order: an UPDATE moves rows in PostgreSQL's heap, and tests compare lists taken before and after.
+  return all.sort((a, b) => (a.aad < b.aad ? -1 : a.aad > b.aad ? 1 : 0));
 }
