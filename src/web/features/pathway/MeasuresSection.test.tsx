@@ -29,7 +29,7 @@ describe("MeasuresSection", () => {
     const notices: string[] = [];
     const fetchMock = stubApi(({ url, init, body }) =>
       url.pathname === MEASURES_PATH && init?.method === "POST"
-        ? jsonResponse(201, { ...MEASURE, kind: body.kind, placement: body.placement })
+        ? jsonResponse(201, { ...MEASURE, ...(body as Pick<MeasureView, "kind" | "placement">) })
         : undefined,
     );
     renderInApp(
