@@ -2,6 +2,8 @@ import { type DeadlineView, TRACK_LABELS } from "@shared/pathway.ts";
 import { TableFrame } from "../../components/TableFrame.tsx";
 import { DeadlineBadge, deadlineLength, formatInZone, formatLocalDate, SOURCE_LABELS } from "./pathway-labels.tsx";
 
+const CELL_WRAP = { minWidth: "16rem", maxWidth: "26rem", whiteSpace: "normal" } as const;
+
 const SCOPE_LABELS = { plan: "Plan de protection", transfer: "Transfert" } as const;
 
 function scopeOf(deadline: DeadlineView): string {
@@ -35,7 +37,8 @@ export function DeadlinesTable({ deadlines, timeZone }: { deadlines: readonly De
         <tbody>
           {sorted.map((d) => (
             <tr key={d.id}>
-              <th scope="row" className="fr-text--regular">
+              {/* The legal basis is long: this column wraps so the clock and the date stay in view. */}
+              <th scope="row" className="fr-text--regular fr-cell--multiline" style={CELL_WRAP}>
                 {d.label}
                 <p className="fr-text--xs fr-mb-0 fr-hint-text">{d.basis}</p>
               </th>
