@@ -21,6 +21,7 @@ import { FormErrorAlert } from "../../components/FormErrorAlert.tsx";
 import type { Notice } from "../../components/notice.tsx";
 import { fieldStateAt, invalidAt, nestedErrorsFromZod } from "../cases/case-form-errors.ts";
 import { formatIsoDate, vocabularyOptions } from "../cases/case-labels.tsx";
+import { FormButtons } from "./FormButtons.tsx";
 import { usePathwayChange } from "./pathway-query.ts";
 
 interface MeasuresProps {
@@ -290,20 +291,7 @@ function MeasureForm({
             }}
           />
         </div>
-        <div className="fr-fieldset__element">
-          <ul className="fr-btns-group fr-btns-group--inline-md">
-            <li>
-              <Button type="submit" disabled={mutation.isPending}>
-                Enregistrer la mesure
-              </Button>
-            </li>
-            <li>
-              <Button type="button" priority="secondary" onClick={onCancel}>
-                Annuler
-              </Button>
-            </li>
-          </ul>
-        </div>
+        <FormButtons submit="Enregistrer la mesure" pending={mutation.isPending} onCancel={onCancel} />
       </fieldset>
     </form>
   );

@@ -15,6 +15,7 @@ import { FormErrorAlert } from "../../components/FormErrorAlert.tsx";
 import type { Notice } from "../../components/notice.tsx";
 import { fieldStateAt, invalidAt, nestedErrorsFromZod } from "../cases/case-form-errors.ts";
 import { formatIsoDate } from "../cases/case-labels.tsx";
+import { FormButtons } from "./FormButtons.tsx";
 import { formatLocalDate } from "./pathway-labels.tsx";
 import { usePathwayChange } from "./pathway-query.ts";
 
@@ -207,25 +208,6 @@ function GoalsFields({
         </Button>
       </div>
     </>
-  );
-}
-
-function FormButtons({ submit, pending, onCancel }: { submit: string; pending: boolean; onCancel: () => void }) {
-  return (
-    <div className="fr-fieldset__element">
-      <ul className="fr-btns-group fr-btns-group--inline-md">
-        <li>
-          <Button type="submit" disabled={pending}>
-            {submit}
-          </Button>
-        </li>
-        <li>
-          <Button type="button" priority="secondary" onClick={onCancel}>
-            Annuler
-          </Button>
-        </li>
-      </ul>
-    </div>
   );
 }
 

@@ -11,6 +11,7 @@ import { pathwayApi } from "../../api.ts";
 import { FormErrorAlert } from "../../components/FormErrorAlert.tsx";
 import { errorAt, fieldStateAt, invalidAt, nestedErrorsFromZod } from "../cases/case-form-errors.ts";
 import { OrganisationPicker } from "../cases/OrganisationPicker.tsx";
+import { FormButtons } from "./FormButtons.tsx";
 import { transferPath } from "./pathway-paths.ts";
 import { usePathwayChange } from "./pathway-query.ts";
 
@@ -152,20 +153,7 @@ export function RequestTransferForm({
             Ajouter un contact
           </Button>
         </div>
-        <div className="fr-fieldset__element">
-          <ul className="fr-btns-group fr-btns-group--inline-md">
-            <li>
-              <Button type="submit" disabled={mutation.isPending}>
-                Demander le transfert
-              </Button>
-            </li>
-            <li>
-              <Button type="button" priority="secondary" onClick={onCancel}>
-                Annuler
-              </Button>
-            </li>
-          </ul>
-        </div>
+        <FormButtons submit="Demander le transfert" pending={mutation.isPending} onCancel={onCancel} />
       </fieldset>
     </form>
   );

@@ -17,6 +17,7 @@ import { pathwayApi } from "../../api.ts";
 import { FormErrorAlert } from "../../components/FormErrorAlert.tsx";
 import { LoadingMessage } from "../../components/LoadingMessage.tsx";
 import { fieldStateAt, invalidAt, nestedErrorsFromZod } from "../cases/case-form-errors.ts";
+import { FormButtons } from "./FormButtons.tsx";
 import { formatInZone } from "./pathway-labels.tsx";
 import { reviewPath } from "./pathway-paths.ts";
 import { reviewCandidatesQueryKey, usePathwayChange } from "./pathway-query.ts";
@@ -179,20 +180,7 @@ function CreateReviewForm({ pathway, onCancel }: { pathway: PathwayView; onCance
             }}
           />
         </div>
-        <div className="fr-fieldset__element">
-          <ul className="fr-btns-group fr-btns-group--inline-md">
-            <li>
-              <Button type="submit" disabled={mutation.isPending}>
-                Organiser l'examen
-              </Button>
-            </li>
-            <li>
-              <Button type="button" priority="secondary" onClick={onCancel}>
-                Annuler
-              </Button>
-            </li>
-          </ul>
-        </div>
+        <FormButtons submit="Organiser l'examen" pending={mutation.isPending} onCancel={onCancel} />
       </fieldset>
     </form>
   );

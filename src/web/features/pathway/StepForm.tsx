@@ -1,4 +1,3 @@
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { NextStepView, PathwayView, Track, TrackState, TransitionInput } from "@shared/pathway.ts";
@@ -8,6 +7,7 @@ import { pathwayApi } from "../../api.ts";
 import { FormErrorAlert } from "../../components/FormErrorAlert.tsx";
 import type { Notice } from "../../components/notice.tsx";
 import { fieldStateAt, invalidAt, nestedErrorsFromZod } from "../cases/case-form-errors.ts";
+import { FormButtons } from "./FormButtons.tsx";
 import { usePathwayChange } from "./pathway-query.ts";
 import { fromZonedInput, toZonedInput } from "./zoned-input.ts";
 
@@ -155,20 +155,7 @@ export function StepForm({ pathway, track, from, step, onDone, onCancel }: StepF
             }}
           />
         </div>
-        <div className="fr-fieldset__element">
-          <ul className="fr-btns-group fr-btns-group--inline-md">
-            <li>
-              <Button type="submit" disabled={mutation.isPending}>
-                Enregistrer l'étape
-              </Button>
-            </li>
-            <li>
-              <Button type="button" priority="secondary" onClick={onCancel}>
-                Annuler
-              </Button>
-            </li>
-          </ul>
-        </div>
+        <FormButtons submit="Enregistrer l'étape" pending={mutation.isPending} onCancel={onCancel} />
       </fieldset>
     </form>
   );
