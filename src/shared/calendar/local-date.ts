@@ -85,12 +85,29 @@ function inTimeZone(localDate: LocalDate, timeZone: string): TZDate {
   return new TZDate(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), timeZone);
 }
 
+// A day's bounds in a zone never change, and building them through TZDate costs several zone lookups: deadlines ask
+// for the same few thousand days again and again (the seed, a million times). Bounded so a server stays flat.
+const DAY_BOUNDS_CACHE_LIMIT = 20_000;
+const dayBounds = new Map<string, { start: number; end: number }>();
+
+function boundsOfLocalDay(localDate: LocalDate, timeZone: string) {
+  const key = `${timeZone} ${localDate}`;
+  let bounds = dayBounds.get(key);
+  if (bounds === undefined) {
+    const day = inTimeZone(localDate, timeZone);
+    bounds = { start: startOfDay(day).getTime(), end: endOfDay(day).getTime() };
+    if (dayBounds.size >= DAY_BOUNDS_CACHE_LIMIT) dayBounds.clear();
+    dayBounds.set(key, bounds);
+  }
+  return bounds;
+}
+
 /** First instant of the local day in `timeZone` (DST-aware: a Paris day may last 23 or 25 hours). */
 export function startOfLocalDay(localDate: LocalDate, timeZone: string): Date {
-  return new Date(startOfDay(inTimeZone(localDate, timeZone)).getTime());
+  return new Date(boundsOfLocalDay(localDate, timeZone).start);
 }
 
 /** Last millisecond of the local day in `timeZone`: a deadline "by that day" is met until this instant included. */
 export function endOfLocalDay(localDate: LocalDate, timeZone: string): Date {
-  return new Date(endOfDay(inTimeZone(localDate, timeZone)).getTime());
+  return new Date(boundsOfLocalDay(localDate, timeZone).end);
 }
