@@ -13,6 +13,7 @@ import { createHash } from "node:crypto";
 import type { DeadlineOverrides } from "@shared/calendar/deadline-rules.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { AppContext } from "../context.ts";
+import { inBulkTransaction, type WriteRows } from "../db/bulk-transaction.ts";
 import type { Executor } from "../db/connection.ts";
 import {
   caseBlindIndex,
@@ -32,13 +33,7 @@ import {
 import { loadDeadlineOverrides } from "../pathway/deadlines/deadlines.service.ts";
 import { systemActor } from "../policy/actor.ts";
 import { DEPARTMENT_CASE_TABLE } from "./department-reference.ts";
-import {
-  type CaseDataReset,
-  findSeedRunProgress,
-  insertJsonRows,
-  reserveCaseNumbers,
-  resetCaseData,
-} from "./seed-bulk.queries.ts";
+import { type CaseDataReset, findSeedRunProgress, reserveCaseNumbers, resetCaseData } from "./seed-bulk.queries.ts";
 import { assignCaseNumber, buildSeedCaseRows, type SeedCaseRows } from "./seed-case-rows.ts";
 import { ensureSeedOrganisations, type SeedDepartmentRefs } from "./seed-organisations.ts";
 import { generateSyntheticCase, SYNTHETIC_GENERATOR_VERSION, type SyntheticCaseOptions } from "./synthetic-person.ts";
@@ -108,7 +103,12 @@ const TABLES = {
   pathway_plan_reviews: pathwayPlanReviews,
 } as const;
 
-async function writeBatch(db: Executor, batch: readonly SeedCaseRows[], rows: Record<string, number>) {
+async function writeBatch(
+  db: Executor,
+  write: WriteRows,
+  batch: readonly SeedCaseRows[],
+  rows: Record<string, number>,
+) {
   const blocks = new Map<string, { departmentCode: string; year: number; count: number }>();
   for (const item of batch) {
     const key = `${item.departmentCode}|${item.numberYear}`;
@@ -143,7 +143,7 @@ async function writeBatch(db: Executor, batch: readonly SeedCaseRows[], rows: Re
     pathway_plan_reviews: batch.flatMap((b) => b.pathway.planReviews),
   };
   for (const name of Object.keys(TABLES) as (keyof typeof TABLES)[]) {
-    await insertJsonRows(db, TABLES[name], collected[name]);
+    await write(TABLES[name], collected[name]);
     rows[name] = (rows[name] ?? 0) + collected[name].length;
   }
 }
@@ -227,8 +227,9 @@ export async function seedCases(
         }),
       );
       // Lets the previous batch's statements go out while this one is built: the database works on one core and
-      // the generator on the other.
-      if (batch.length % 250 === 0) await new Promise((resolve) => setImmediate(resolve));
+      // the generator on the other. Often, because each of the write's dozen round trips waits for a turn here: at
+      // one turn per 250 cases the generator sat idle a third of the time, waiting for the write's last steps.
+      if (batch.length % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     return batch;
   };
@@ -236,7 +237,7 @@ export async function seedCases(
   let next = await prepareBatch();
   while (next.length > 0) {
     const batch = next;
-    const writing = ctx.db.transaction((tx) => writeBatch(tx, batch, rows));
+    const writing = inBulkTransaction(ctx.database, (tx, write) => writeBatch(tx, write, batch, rows));
     // Handled below; this keeps a failing write from being reported as unhandled while the next batch is built.
     writing.catch(() => undefined);
     // Counted before it commits, so that the next batch is sized for what will then be stored.
