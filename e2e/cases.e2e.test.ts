@@ -41,7 +41,9 @@ async function createCase(page: Page, surname: string, firstNames: string, birth
 }
 
 describe("two organisations open a case for the same child", () => {
-  it("are offered a link to confirm, learn only which keys agreed, and end up linked", { timeout: 300_000 }, async () => {
+  it("are offered a link to confirm, learn only which keys agreed, and end up linked", {
+    timeout: 300_000,
+  }, async () => {
     const referent = await signIn("ase_referent");
     const aseNumber = await createCase(referent, "Camara", "Aïssata", "2009-04-12");
     await referent.getByRole("button", { name: "Afficher l'identité" }).click();
