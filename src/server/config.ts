@@ -24,6 +24,11 @@ export interface Config {
   /** Sign-in attempts allowed per client address and minute, on each app server. */
   loginRateLimitPerMinute: number;
   sessionAbsoluteHours: number;
+  /**
+   * How long a server may reuse a session it read, in seconds (0: never). Changes that end or narrow a session reach
+   * every server at once through the database; this bounds the rest.
+   */
+  sessionCacheSeconds: number;
   /** Outgoing e-mail for pathway alerts; null (the default) keeps notices in the app only. */
   smtp: SmtpConfig | null;
 }
@@ -60,6 +65,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDaysAfterClosure: Number(env.REPERE_RETENTION_DAYS ?? 5 * 365),
     loginRateLimitPerMinute: Number(env.REPERE_LOGIN_RATE_LIMIT ?? 20),
     sessionAbsoluteHours: 12,
+    sessionCacheSeconds: Number(env.REPERE_SESSION_CACHE_SECONDS ?? 5),
     smtp: env.REPERE_SMTP_URL
       ? { url: env.REPERE_SMTP_URL, from: env.REPERE_MAIL_FROM ?? "Repère <ne-pas-repondre@repere.local>" }
       : null,

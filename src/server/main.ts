@@ -1,6 +1,9 @@
 import { buildApp } from "./app.ts";
+import { listenForAuthChanges } from "./auth/auth-change-listener.ts";
+import { SessionCache } from "./auth/session-cache.ts";
 import { openContext } from "./bootstrap.ts";
 import type { Config } from "./config.ts";
+import type { AppContext } from "./context.ts";
 import { refreshPlannerStatistics } from "./db/analyze.ts";
 import { type DemoLogin, hasAnyUser, seedDemoAccounts } from "./demo/demo-accounts.ts";
 import { seedDemoCases } from "./demo/demo-cases.ts";
@@ -25,6 +28,13 @@ function printDemoLogins(logins: DemoLogin[], url: string) {
   process.stdout.write(`${lines.join("\n")}\n`);
 }
 
+async function startSessionCache(ctx: AppContext, config: Config) {
+  const cache = new SessionCache(config.sessionCacheSeconds * 1000);
+  const listener = await listenForAuthChanges(ctx.database, cache, config.databaseUrl, ctx.log);
+  ctx.sessionCache = cache;
+  return listener;
+}
+
 /** Starts the server: database, migrations, demo data on first start, HTTP, jobs, and a clean stop on signals. */
 export async function serve(config: Config) {
   const ctx = await openContext(config, { createKeys: true });
@@ -34,6 +44,8 @@ export async function serve(config: Config) {
     await refreshPlannerStatistics(ctx.db);
     printDemoLogins(logins, config.publicUrl);
   }
+  const sessions =
+    config.sessionCacheSeconds > 0 ? await startSessionCache(ctx, config) : { stop: async () => undefined };
   const app = await buildApp(ctx);
   const scheduler = await startScheduler(ctx, RECURRING_JOBS);
   let stopping = false;
@@ -45,6 +57,7 @@ export async function serve(config: Config) {
     try {
       await app.close();
       await scheduler.stop();
+      await sessions.stop();
       // Closing PGlite flushes its files: a Ctrl-C never leaves a half-written data folder.
       await ctx.database.close();
     } finally {

@@ -16,6 +16,7 @@ import {
 } from "@shared/roles.ts";
 import { recordAudit } from "../audit/record.ts";
 import { clearThrottle, replaceRecoveryCodes, revokeUserSessions } from "../auth/auth.queries.ts";
+import { forgetHeldSessions } from "../auth/auth.service.ts";
 import { generateTemporaryPassword, hashPassword } from "../auth/passwords.ts";
 import { hashEmail } from "../auth/session-token.ts";
 import type { AppContext } from "../context.ts";
@@ -125,7 +126,7 @@ export async function updateOrganisation(
   if (!organisation) throw notFound();
   authorize(actor, "organisation.update", organisationTarget(organisation));
   const { version, ...changes } = input;
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const row = await updateOrganisationVersioned(tx, id, version, changes);
     if (!row) throw conflict();
     await recordAudit(tx, ctx.keys.audit, actor, {
@@ -137,6 +138,9 @@ export async function updateOrganisation(
     });
     return row;
   });
+  // Sessions held by this server answer to the change now; the others hear it from the database.
+  forgetHeldSessions(ctx);
+  return result;
 }
 
 export async function listUsersForAdmin(
@@ -215,7 +219,7 @@ export async function updateUserByAdmin(ctx: AppContext, actor: UserActor, id: s
   const organisation = await findOrganisation(ctx.db, user.organisationId);
   if (input.roles && organisation) checkRoles(organisation.type as OrganisationType, input.roles);
   const { version, ...changes } = input;
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const updated = await updateUserVersioned(tx, id, version, {
       ...changes,
       ...(changes.roles
@@ -240,6 +244,9 @@ export async function updateUserByAdmin(ctx: AppContext, actor: UserActor, id: s
     if (!fresh) throw notFound();
     return presentUser(fresh);
   });
+  // Sessions held by this server answer to the change now; the others hear it from the database.
+  forgetHeldSessions(ctx);
+  return result;
 }
 
 export async function resetUserPassword(ctx: AppContext, actor: UserActor, id: string): Promise<TemporaryPasswordView> {
@@ -259,6 +266,7 @@ export async function resetUserPassword(ctx: AppContext, actor: UserActor, id: s
       details: { revokedSessions: revoked },
     });
   });
+  forgetHeldSessions(ctx);
   return { temporaryPassword };
 }
 
@@ -283,6 +291,7 @@ export async function resetUserTotp(ctx: AppContext, actor: UserActor, id: strin
       details: { revokedSessions: revoked },
     });
   });
+  forgetHeldSessions(ctx);
   const fresh = await findUserRow(ctx.db, id);
   if (!fresh) throw notFound();
   return presentUser(fresh);

@@ -155,7 +155,11 @@ export async function login(
 
 export type SessionLookup = { status: "none" } | { status: "expired" } | { status: "live"; current: CurrentSession };
 
-/** Finds the session behind a cookie and applies idle (30 min) and absolute (12 h) expiry. */
+/**
+ * Finds the session behind a cookie and applies idle (30 min) and absolute (12 h) expiry. A row held in the session
+ * cache serves the happy path only: before a session is ended, the database is read again, since another server may
+ * have seen it more recently.
+ */
 export async function resolveSession(
   ctx: AppContext,
   token: string | undefined,
@@ -163,7 +167,10 @@ export async function resolveSession(
 ): Promise<SessionLookup> {
   if (!token || token.length > 100) return { status: "none" };
   const idHash = hashSessionToken(token);
-  const row = await findLiveSession(ctx.db, idHash);
+  const cache = ctx.sessionCache;
+  const held = cache?.get(idHash);
+  const generation = cache?.generation ?? 0;
+  const row = held ?? (await findLiveSession(ctx.db, idHash));
   if (!row) return { status: "expired" };
   const now = ctx.now();
   const idleLimit = row.session.lastSeenAt.getTime() + ctx.config.sessionIdleMinutes * 60_000;
@@ -173,6 +180,10 @@ export async function resolveSession(
     !row.user.isActive ||
     !row.organisation.isActive
   ) {
+    if (held) {
+      cache?.clear();
+      return resolveSession(ctx, token, requestId);
+    }
     await revokeSession(ctx.db, idHash, now);
     return { status: "expired" };
   }
@@ -180,6 +191,7 @@ export async function resolveSession(
     await touchSession(ctx.db, idHash, now);
     row.session.lastSeenAt = now;
   }
+  if (!held) cache?.store(idHash, row, generation);
   return {
     status: "live",
     current: { token, ...row, actor: toActor(row.user, row.organisation, idHash, requestId) },
@@ -219,6 +231,7 @@ export function presentSession(ctx: AppContext, current: CurrentSession): Sessio
 async function moveToStage(ctx: AppContext, current: CurrentSession, stage: SessionStage): Promise<string> {
   const token = newSessionToken();
   await advanceSession(ctx.db, current.actor.sessionId ?? "", hashSessionToken(token), stage, ctx.now());
+  forgetHeldSessions(ctx);
   return token;
 }
 
@@ -334,7 +347,7 @@ export async function changePassword(ctx: AppContext, current: CurrentSession, i
     current.session.stage === "active"
       ? "active"
       : nextStage({ ...user, mustChangePassword: false }, "password_change");
-  return ctx.db.transaction(async (tx) => {
+  const changed = await ctx.db.transaction(async (tx) => {
     await updateUserAuth(tx, user.id, { passwordHash, mustChangePassword: false });
     // Whoever knew the old password loses every other session.
     const revoked = await revokeUserSessions(tx, user.id, now, current.actor.sessionId ?? undefined);
@@ -348,6 +361,8 @@ export async function changePassword(ctx: AppContext, current: CurrentSession, i
     await advanceSession(tx, current.actor.sessionId ?? "", hashSessionToken(token), stage, now);
     return { token, stage };
   });
+  forgetHeldSessions(ctx);
+  return changed;
 }
 
 export async function logout(ctx: AppContext, current: CurrentSession) {
@@ -359,20 +374,31 @@ export async function logout(ctx: AppContext, current: CurrentSession) {
       targetId: current.user.id,
     });
   });
+  forgetHeldSessions(ctx);
 }
 
 export async function logoutEverywhere(ctx: AppContext, actor: Actor & { kind: "user" }) {
   authorize(actor, "account.logout_everywhere");
-  return ctx.db.transaction(async (tx) => {
-    const revoked = await revokeUserSessions(tx, actor.userId, ctx.now());
+  const revoked = await ctx.db.transaction(async (tx) => {
+    const count = await revokeUserSessions(tx, actor.userId, ctx.now());
     await recordAudit(tx, ctx.keys.audit, actor, {
       action: "account.logout_everywhere",
       targetType: "user",
       targetId: actor.userId,
-      details: { revokedSessions: revoked },
+      details: { revokedSessions: count },
     });
-    return revoked;
+    return count;
   });
+  forgetHeldSessions(ctx);
+  return revoked;
+}
+
+/**
+ * After a change that ends or narrows sessions has committed: this server forgets its held sessions at once, without
+ * waiting for the database's notice, which reaches the other servers (auth-change-listener.ts).
+ */
+export function forgetHeldSessions(ctx: AppContext) {
+  ctx.sessionCache?.clear();
 }
 
 export { getUserWithOrganisation, toActor };

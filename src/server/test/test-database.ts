@@ -7,7 +7,7 @@ import { migrateDatabase } from "../db/migrate.ts";
  * A migrated database that no other test file sees: an in-memory PGlite, or, when DATABASE_URL names a server,
  * a database created for this file and dropped afterwards.
  */
-export async function openTestDatabase(): Promise<Database & { dispose(): Promise<void> }> {
+export async function openTestDatabase(): Promise<Database & { url?: string; dispose(): Promise<void> }> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const database = await openPglite(undefined);
@@ -25,6 +25,7 @@ export async function openTestDatabase(): Promise<Database & { dispose(): Promis
   await migrateDatabase(database);
   return {
     ...database,
+    url: url.toString(),
     dispose: async () => {
       await database.close();
       const dropper = new pg.Client({ connectionString: serverUrl });
