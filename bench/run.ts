@@ -26,6 +26,8 @@ const CASES_PGLITE = Number(process.env.BENCH_CASES_PGLITE ?? 100_000);
 const CASES_PG = Number(process.env.BENCH_CASES_PG ?? 1_000_000);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+// "pglite" or "postgres" runs one database's lines only, to rerun one side without the other's hour.
+const ONLY = process.env.BENCH_ONLY;
 // The server's own pool size (db/connection.ts): the raw run gets no more connections than the app has.
 const SERVER_POOL_SIZE = 10;
 const SEED = { seed: "bench", years: [2016, 2025] as const, now: new Date("2025-12-31T00:00:00Z") };
@@ -226,15 +228,15 @@ try {
     target: "≤ 300 KB",
     met: bundle.bytes <= 300 * 1024,
   });
-  await benchPglite();
-  if (process.env.DATABASE_URL) await benchPostgres(process.env.DATABASE_URL);
+  if (ONLY !== "postgres") await benchPglite();
+  if (process.env.DATABASE_URL && ONLY !== "pglite") await benchPostgres(process.env.DATABASE_URL);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
 
 printAndSave(rows, new URL("./results.json", import.meta.url), {
-  casesPglite: CASES_PGLITE,
-  casesPostgres: process.env.DATABASE_URL ? CASES_PG : null,
+  casesPglite: ONLY === "postgres" ? null : CASES_PGLITE,
+  casesPostgres: process.env.DATABASE_URL && ONLY !== "pglite" ? CASES_PG : null,
   durationS: DURATION_S,
   connections: CONNECTIONS,
 });

@@ -23,9 +23,28 @@ export interface Database {
   pglite?: PGlite;
 }
 
+/**
+ * PGlite runs each query synchronously on this thread, and hands its lock from one waiting query to the next through
+ * promises: under load the queries of every pending request ran back to back in one turn of the event loop. Node
+ * accepts one new connection per turn (libuv 1.46), so at 50 clients connecting at once the last ones waited seconds
+ * in the kernel's accept queue, and the bench's list load timed some out at 10 s. Here queries outside a transaction
+ * take their turn in order, one per turn of the loop, so sockets, timers and new connections get in between. Queries
+ * inside a transaction go through the transaction's own object and stay back to back, as they must.
+ */
+function oneQueryPerLoopTurn(client: PGlite) {
+  const query = client.query.bind(client);
+  let previous: Promise<unknown> = Promise.resolve();
+  client.query = ((...args: Parameters<typeof query>) => {
+    const mine = previous.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(() => query(...args));
+    previous = mine.catch(() => undefined);
+    return mine;
+  }) as typeof client.query;
+}
+
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
   // No dataDir: in memory (tests). Never load pgcrypto here: see STACK.md.
   const client = dataDir ? await PGlite.create({ dataDir }) : await PGlite.create();
+  oneQueryPerLoopTurn(client);
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     db,
