@@ -46,6 +46,7 @@ describe("sharing", () => {
     expect((await api.as(officer).get(`/api/cases/${caseFile.id}/timeline`)).status).toBe(403);
     const list = (await api.as(officer).get("/api/cases")).json();
     expect(list.items.map((c: { id: string }) => c.id)).toEqual([caseFile.id]);
+    expect(list.items[0]).toMatchObject({ access: "shared", gender: "female" });
     const reads = await ctx.db
       .select({ details: auditEvents.details })
       .from(auditEvents)
@@ -120,6 +121,8 @@ describe("emergency access", () => {
     expect(grant.status).toBe(201);
     const view = await api.as(educator).get(`/api/cases/${caseFile.id}`);
     expect(view.json()).toMatchObject({ access: "emergency" });
+    const listed = (await api.as(educator).get("/api/cases")).json();
+    expect(listed.items.find((c: { id: string }) => c.id === caseFile.id)).toMatchObject({ access: "emergency" });
     expect((await api.as(educator).post(`/api/cases/${caseFile.id}/identity/reveal`)).status).toBe(200);
     expect((await api.as(educator).patch(`/api/cases/${caseFile.id}`, { version: 1, profile: {} })).status).toBe(403);
     const alert = await ctx.db

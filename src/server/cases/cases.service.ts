@@ -41,7 +41,6 @@ import {
   findSealedIdentity,
   insertCase,
   insertVictimStatus,
-  listAccessFacts,
   listAssigneeCandidates,
   listCaseRecords,
   listVictimStatuses,
@@ -548,13 +547,13 @@ export async function listCases(ctx: AppContext, actor: UserActor, query: ListQu
       birthDateDigest: query.birthDate ? birthDateDigest(ctx.keys.blindIndex, query.birthDate) : undefined,
     },
     { sort: query.sort, cursor: query.cursor ? decodeCursor(query.cursor) : undefined, limit: query.limit },
-  );
-  const page = rows.slice(0, query.limit);
-  const facts = await listAccessFacts(
-    ctx.db,
-    page.map((r) => r.case.id),
     now,
   );
+  const page = rows.slice(0, query.limit);
+  const facts = {
+    shares: page.flatMap((r) => r.activeShares.map((share) => ({ caseId: r.case.id, ...share }))),
+    emergencies: page.flatMap((r) => r.activeEmergencyUserIds.map((userId) => ({ caseId: r.case.id, userId }))),
+  };
   // A filter on a section the caller does not see must not match, or it would tell what the section holds.
   const filtersProfile = [
     query.gender,

@@ -28,13 +28,13 @@ import type { OrganisationType } from "@shared/roles.ts";
 import type { Actor } from "../policy/actor.ts";
 import { type CaseTarget, caseAccessOf, caseActionsOn } from "../policy/policy.ts";
 import { ageBandOrNull, ageFromYearMonth } from "./case-age.ts";
-import type { CaseRecord, listVictimStatuses } from "./cases.queries.ts";
+import type { CaseRecord, CaseSummaryRecord, listVictimStatuses } from "./cases.queries.ts";
 
 type CaseRow = CaseRecord["case"];
 type VictimStatusRows = Awaited<ReturnType<typeof listVictimStatuses>>;
 
 export function caseTarget(
-  row: CaseRow,
+  row: Pick<CaseRow, "id" | "departmentCode" | "ownerOrganisationId" | "placementOrganisationId" | "assignedUserId">,
   facts: {
     shares: { caseId: string; organisationId: string | null; userId: string | null; sections: string[] }[];
     emergencies: { caseId: string; userId: string }[];
@@ -96,7 +96,7 @@ export function storedProfile(row: CaseRow): Profile {
   };
 }
 
-function ageToday(row: CaseRow, today: string): number | null {
+function ageToday(row: Pick<CaseRow, "birthYear" | "birthMonth">, today: string): number | null {
   return row.birthYear === null ? null : ageFromYearMonth(row.birthYear, row.birthMonth, today);
 }
 
@@ -183,7 +183,7 @@ export function presentCase(
 
 export function presentCaseSummary(
   actor: Actor,
-  record: CaseRecord,
+  record: CaseSummaryRecord,
   target: CaseTarget,
   today: string,
 ): CaseSummaryView | null {
