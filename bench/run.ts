@@ -37,14 +37,21 @@ const work = mkdtempSync(join(tmpdir(), "repere-bench-"));
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 const thousands = (n: number) => n.toLocaleString("en-US");
 
-async function seedTimed(ctx: AppContext, cases: number): Promise<{ summary: SeedSummary; rowsPerSecond: number }> {
+async function seedTimed(
+  ctx: AppContext,
+  cases: number,
+): Promise<{ summary: SeedSummary; rowsPerSecond: number; heapPeakMiB: number }> {
   let lastLog = 0;
+  // Flat memory: the JS heap sampled after each batch stays bounded whatever the size (PGlite's own memory, in the
+  // same process, is left out).
+  let heapPeak = 0;
   const started = performance.now();
   const summary = await seedCases(
     ctx,
     { ...SEED, cases, actorName: "bench" },
     {
       onBatch: (p) => {
+        heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
         if (performance.now() - lastLog > 10_000) {
           lastLog = performance.now();
           log(`seeded ${thousands(p.stored)} / ${thousands(p.target)}`);
@@ -56,13 +63,17 @@ async function seedTimed(ctx: AppContext, cases: number): Promise<{ summary: See
   await refreshPlannerStatistics(ctx.db);
   const durationMs = performance.now() - started;
   const written = Object.values(summary.rows).reduce((sum, n) => sum + n, 0);
-  return { summary: { ...summary, durationMs }, rowsPerSecond: written / (durationMs / 1000) };
+  return {
+    summary: { ...summary, durationMs },
+    rowsPerSecond: written / (durationMs / 1000),
+    heapPeakMiB: Math.round(heapPeak / 2 ** 20),
+  };
 }
 
 function importRows(
   database: BenchRow["database"],
   cases: number,
-  seed: { rowsPerSecond: number; summary: SeedSummary },
+  seed: { rowsPerSecond: number; summary: SeedSummary; heapPeakMiB: number },
   copy: CopyResult | null,
 ) {
   const copyRate = copy ? copy.rows / (copy.ms / 1000) : null;
@@ -70,7 +81,7 @@ function importRows(
   rows.push({
     name: `Bulk import: repere seed, ${thousands(cases)} cases (rows/s, all case tables)`,
     database,
-    value: `${thousands(Math.round(seed.rowsPerSecond))} rows/s (${thousands(Math.round(seed.summary.inserted / (seed.summary.durationMs / 1000)))} cases/s, ${(seed.summary.durationMs / 1000).toFixed(0)} s)`,
+    value: `${thousands(Math.round(seed.rowsPerSecond))} rows/s (${thousands(Math.round(seed.summary.inserted / (seed.summary.durationMs / 1000)))} cases/s, ${(seed.summary.durationMs / 1000).toFixed(0)} s; JS heap peak ${seed.heapPeakMiB} MiB)`,
     baseline:
       copy && copyRate
         ? `COPY of the same ${thousands(copy.rows)} rows: ${thousands(Math.round(copyRate))} rows/s`
