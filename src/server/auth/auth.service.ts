@@ -181,7 +181,7 @@ export async function resolveSession(
     !row.organisation.isActive
   ) {
     if (held) {
-      cache?.clear();
+      cache?.forget(idHash);
       return resolveSession(ctx, token, requestId);
     }
     await revokeSession(ctx.db, idHash, now);

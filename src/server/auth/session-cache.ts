@@ -45,6 +45,10 @@ export class SessionCache {
     this.#entries.set(idHash, { row, storedAt: this.clock() });
   }
 
+  forget(idHash: string) {
+    this.#entries.delete(idHash);
+  }
+
   clear() {
     this.#generation++;
     this.#entries.clear();

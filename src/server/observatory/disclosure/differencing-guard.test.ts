@@ -41,6 +41,28 @@ describe("DifferencingGuard", () => {
     if (!second.accepted) expect(second.exposedGroups).toContainEqual({ year: ["2023"], department: ["93"] });
   });
 
+  it("takes a protected table's own proof for a user's first table, and checks every later one against it", () => {
+    const guard = DifferencingGuard.create("snapshot-2024", dimensions);
+    const first = guard.review(
+      "snapshot-2024",
+      frame,
+      [total({ department: ["93"], year: ["2020", "2021", "2022"] }, 30)],
+      { protectedAlone: true },
+    );
+    expect(first.accepted).toBe(true);
+    // A second table, protected alone too, is still reviewed with what the first showed.
+    const second = guard.review("snapshot-2024", frame, [total({ department: ["93"], year: years }, 35)], {
+      protectedAlone: true,
+    });
+    expect(second).toMatchObject({ accepted: false, reason: "differencing" });
+    // A count from 1 to 10 published as such is refused whatever the caller says.
+    const fresh = DifferencingGuard.create("snapshot-2024", dimensions);
+    const small = fresh.review("snapshot-2024", frame, [total({ department: ["93"], year: ["2023"] }, 5)], {
+      protectedAlone: true,
+    });
+    expect(small).toMatchObject({ accepted: false, reason: "small_count_published" });
+  });
+
   it("refuses a département total that, with the national and the other totals, reveals it", () => {
     const guard = DifferencingGuard.create("s", dimensions);
     expect(guard.review("s", frame, [total({ year: ["2023"] }, 5 + 40 + 25)]).accepted).toBe(true);

@@ -84,8 +84,19 @@ export class DifferencingGuard {
   /**
    * Decides whether `boxes` may be shown on top of what this user has already seen; records them when accepted.
    * `frame` holds the true counts of the snapshot over the guard's dimensions (same order).
+   *
+   * `protectedAlone`: the boxes are one table as protectTable published it, whose certificates already prove that
+   * nothing it shows narrows a small group. When the user has seen nothing else in this frame, the frame adds only
+   * categories the table does not show (other years, other values of a filter), which constrain nothing, so the
+   * table's proof is the guard's: the boxes are recorded without searching again. The guard's own search, on
+   * budget, could refuse such a table (it did on the national table at a million cases), never the reverse.
    */
-  review(snapshot: string, frame: CountTable, boxes: readonly PublishedBox[]): GuardDecision {
+  review(
+    snapshot: string,
+    frame: CountTable,
+    boxes: readonly PublishedBox[],
+    options: { protectedAlone?: boolean } = {},
+  ): GuardDecision {
     if (snapshot !== this.snapshot) throw new DisclosureInputError("the guard belongs to another data snapshot");
     assertSameDimensions(frame, this.dimensions);
     const small = boxes.filter(
@@ -98,10 +109,15 @@ export class DifferencingGuard {
         exposedGroups: small.map((box) => ({ ...box.where })),
       };
     }
-    const all = [...this.boxes, ...boxes.filter((box) => box.status !== "withheld")];
+    const shown = boxes.filter((box) => box.status !== "withheld");
+    if (options.protectedAlone && this.boxes.length === 0) {
+      this.boxes.push(...shown);
+      return { accepted: true };
+    }
+    const all = [...this.boxes, ...shown];
     const exposed = findExposedGroups(frame, all, this.protectionRange);
     if (exposed.length > 0) return { accepted: false, reason: "differencing", exposedGroups: exposed };
-    this.boxes.push(...boxes.filter((box) => box.status !== "withheld"));
+    this.boxes.push(...shown);
     return { accepted: true };
   }
 }

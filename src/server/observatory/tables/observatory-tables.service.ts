@@ -186,7 +186,8 @@ async function reviewWithGuard(
     });
     const frame = frameTable(dimensions, rows);
     const guard = saved ? DifferencingGuard.fromJSON(saved.guard) : DifferencingGuard.create(snapshot.id, dimensions);
-    const decision = guard.review(snapshot.id, frame, frameBoxes);
+    // The boxes are the table loadProtectedTable protected on this snapshot.
+    const decision = guard.review(snapshot.id, frame, frameBoxes, { protectedAlone: true });
     if (!decision.accepted) {
       ctx.log.info(
         { module: "observatory", reason: decision.reason, groups: decision.exposedGroups.length },
