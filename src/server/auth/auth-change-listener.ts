@@ -15,9 +15,14 @@ export async function listenForAuthChanges(
   cache: SessionCache,
   connectionString: string | undefined,
   log: { warn(object: object, message: string): void },
+  options: { onNotice?: (payload: string) => void } = {},
 ): Promise<{ stop(): Promise<void> }> {
+  const heard = (payload: string) => {
+    cache.clear();
+    options.onNotice?.(payload);
+  };
   if (database.pglite) {
-    const unlisten = await database.pglite.listen(AUTH_CHANGED_CHANNEL, () => cache.clear());
+    const unlisten = await database.pglite.listen(AUTH_CHANGED_CHANNEL, heard);
     return { stop: () => unlisten() };
   }
   if (!connectionString) throw new Error("PostgreSQL without a connection string");
@@ -42,7 +47,7 @@ export async function listenForAuthChanges(
       }
     };
     client = next;
-    next.on("notification", () => cache.clear());
+    next.on("notification", (message) => heard(message.payload ?? ""));
     next.on("error", lost);
     next.on("end", () => lost());
     try {

@@ -1,6 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionCookieFrom, testApp } from "../test/test-app.ts";
-import { listenForAuthChanges } from "./auth-change-listener.ts";
+import { AUTH_CHANGED_CHANNEL, listenForAuthChanges } from "./auth-change-listener.ts";
 import { SessionCache } from "./session-cache.ts";
 import { hashSessionToken } from "./session-token.ts";
 
@@ -8,28 +9,47 @@ import { hashSessionToken } from "./session-token.ts";
 // time to live, so that only the notices and the service's own clears can end what the cache holds.
 let cache: SessionCache;
 let stopListening: () => Promise<void>;
+const heard = new Set<string>();
 beforeAll(async () => {
   const { ctx } = await testApp();
   cache = new SessionCache(60_000);
   const database = ctx.database as typeof ctx.database & { url?: string };
-  stopListening = (await listenForAuthChanges(ctx.database, cache, database.url, ctx.log)).stop;
+  const listener = await listenForAuthChanges(ctx.database, cache, database.url, ctx.log, {
+    onNotice: (payload) => heard.add(payload),
+  });
+  stopListening = listener.stop;
   ctx.sessionCache = cache;
 });
 afterAll(async () => {
   await stopListening();
 });
 
+async function until(condition: () => boolean) {
+  for (let i = 0; i < 500 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
+  return condition();
+}
+
+/**
+ * Waits until every change notice sent so far has reached the cache: notices arrive in commit order, so once a
+ * notice of our own has arrived, the earlier ones (a sign-in updates its user) have too. Returns how many times the
+ * cache was cleared meanwhile, our notice's clear included.
+ */
+async function settle() {
+  const { ctx } = await testApp();
+  const before = cache.generation;
+  const sentinel = randomUUID();
+  await ctx.database.query("select pg_notify($1, $2)", [AUTH_CHANGED_CHANNEL, sentinel]);
+  expect(await until(() => heard.has(sentinel))).toBe(true);
+  return cache.generation - before;
+}
+
 async function signedIn() {
   const { api, make } = await testApp();
   const user = await make.user();
   const res = await api.post("/api/auth/login", { email: user.email, password: user.password });
   const token = sessionCookieFrom(res) ?? "";
+  await settle();
   return { user, token, client: api.withCookies({ repere_session: token }) };
-}
-
-async function until(condition: () => boolean) {
-  for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
-  return condition();
 }
 
 describe("session cache in the request path", () => {
@@ -76,10 +96,10 @@ describe("session cache in the request path", () => {
     const { token, client } = await signedIn();
     expect((await client.get("/api/session")).status).toBe(200);
     const idHash = hashSessionToken(token);
-    await ctx.database.query("update sessions set last_seen_at = now() where id_hash = $1", [idHash]);
-    // A notice would have arrived well within this time; none must.
-    await new Promise((r) => setTimeout(r, 200));
     expect(cache.get(idHash)).toBeDefined();
+    await ctx.database.query("update sessions set last_seen_at = now() where id_hash = $1", [idHash]);
+    // Only the sentinel's notice arrived: the write sent none.
+    expect(await settle()).toBe(1);
   });
 
   it("reads the database again before ending a held session for idleness", async () => {
