@@ -77,6 +77,22 @@ export class DifferencingGuard {
     return new DifferencingGuard(state.snapshot, state.dimensions, state.boxes, protectionRange);
   }
 
+  /**
+   * A user's first table in this frame, as protectTable published it: its certificates already prove that nothing
+   * it shows narrows a small group, and with nothing else shown the frame adds only categories the table does not
+   * show (other years, other values of a filter), which constrain nothing. So the table's proof is the guard's, and
+   * the frame's counts are not needed. The guard's own search, on its budget, could refuse such a table (it did on
+   * the national table at a million cases), never the reverse. Every later table goes through `review`.
+   */
+  acceptFirstProtectedTable(snapshot: string, boxes: readonly PublishedBox[]): GuardDecision {
+    if (snapshot !== this.snapshot) throw new DisclosureInputError("the guard belongs to another data snapshot");
+    if (this.boxes.length > 0) throw new DisclosureInputError("the guard already holds tables: review the next one");
+    const small = refuseSmallCounts(boxes);
+    if (small) return small;
+    this.boxes.push(...boxes.filter((box) => box.status !== "withheld"));
+    return { accepted: true };
+  }
+
   toJSON(): DifferencingGuardState {
     return { snapshot: this.snapshot, dimensions: [...this.dimensions], boxes: [...this.boxes] };
   }
@@ -84,42 +100,28 @@ export class DifferencingGuard {
   /**
    * Decides whether `boxes` may be shown on top of what this user has already seen; records them when accepted.
    * `frame` holds the true counts of the snapshot over the guard's dimensions (same order).
-   *
-   * `protectedAlone`: the boxes are one table as protectTable published it, whose certificates already prove that
-   * nothing it shows narrows a small group. When the user has seen nothing else in this frame, the frame adds only
-   * categories the table does not show (other years, other values of a filter), which constrain nothing, so the
-   * table's proof is the guard's: the boxes are recorded without searching again. The guard's own search, on
-   * budget, could refuse such a table (it did on the national table at a million cases), never the reverse.
    */
-  review(
-    snapshot: string,
-    frame: CountTable,
-    boxes: readonly PublishedBox[],
-    options: { protectedAlone?: boolean } = {},
-  ): GuardDecision {
+  review(snapshot: string, frame: CountTable, boxes: readonly PublishedBox[]): GuardDecision {
     if (snapshot !== this.snapshot) throw new DisclosureInputError("the guard belongs to another data snapshot");
     assertSameDimensions(frame, this.dimensions);
-    const small = boxes.filter(
-      (box) => box.status === "published" && box.value !== null && box.value > 0 && box.value < MIN_PUBLISHED_COUNT,
-    );
-    if (small.length > 0) {
-      return {
-        accepted: false,
-        reason: "small_count_published",
-        exposedGroups: small.map((box) => ({ ...box.where })),
-      };
-    }
+    const small = refuseSmallCounts(boxes);
+    if (small) return small;
     const shown = boxes.filter((box) => box.status !== "withheld");
-    if (options.protectedAlone && this.boxes.length === 0) {
-      this.boxes.push(...shown);
-      return { accepted: true };
-    }
     const all = [...this.boxes, ...shown];
     const exposed = findExposedGroups(frame, all, this.protectionRange);
     if (exposed.length > 0) return { accepted: false, reason: "differencing", exposedGroups: exposed };
     this.boxes.push(...shown);
     return { accepted: true };
   }
+}
+
+/** A count from 1 to 10 shown as such is refused before anything else (D2). */
+function refuseSmallCounts(boxes: readonly PublishedBox[]): GuardDecision | null {
+  const small = boxes.filter(
+    (box) => box.status === "published" && box.value !== null && box.value > 0 && box.value < MIN_PUBLISHED_COUNT,
+  );
+  if (small.length === 0) return null;
+  return { accepted: false, reason: "small_count_published", exposedGroups: small.map((box) => ({ ...box.where })) };
 }
 
 function assertSameDimensions(frame: CountTable, dimensions: readonly TableDimension[]): void {

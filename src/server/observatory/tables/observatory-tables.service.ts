@@ -6,6 +6,7 @@ import {
   ObservatoryTableQuery,
 } from "@shared/observatory.ts";
 import type { AppContext } from "../../context.ts";
+import type { Executor } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import type { Actor } from "../../policy/actor.ts";
 import { can } from "../../policy/policy.ts";
@@ -171,11 +172,8 @@ async function reviewWithGuard(
     ),
   }));
 
-  await ctx.db.transaction(async (tx) => {
-    const saved = (await findGuardStateForUpdate(tx, userId, snapshot.id, frameKey)) as
-      | { guard: DifferencingGuardState; accepted: string[] }
-      | undefined;
-    if (saved?.accepted.includes(queryKey)) return;
+  // Every count of the frame, for the guard's search over what the user has seen.
+  const frameOf = async (tx: Executor) => {
     const rows = await countPersons(tx, {
       snapshotId: snapshot.id,
       basis: query.basis,
@@ -184,10 +182,18 @@ async function reviewWithGuard(
       dimensions: names,
       filters: scope.departmentCode ? { department: [scope.departmentCode] } : {},
     });
-    const frame = frameTable(dimensions, rows);
+    return frameTable(dimensions, rows);
+  };
+  await ctx.db.transaction(async (tx) => {
+    const saved = (await findGuardStateForUpdate(tx, userId, snapshot.id, frameKey)) as
+      | { guard: DifferencingGuardState; accepted: string[] }
+      | undefined;
+    if (saved?.accepted.includes(queryKey)) return;
     const guard = saved ? DifferencingGuard.fromJSON(saved.guard) : DifferencingGuard.create(snapshot.id, dimensions);
-    // The boxes are the table loadProtectedTable protected on this snapshot.
-    const decision = guard.review(snapshot.id, frame, frameBoxes, { protectedAlone: true });
+    const decision = saved
+      ? guard.review(snapshot.id, await frameOf(tx), frameBoxes)
+      : // The user's first table in this frame: loadProtectedTable protected it on this snapshot, which is the proof.
+        guard.acceptFirstProtectedTable(snapshot.id, frameBoxes);
     if (!decision.accepted) {
       ctx.log.info(
         { module: "observatory", reason: decision.reason, groups: decision.exposedGroups.length },
