@@ -282,7 +282,17 @@ describe("open data", () => {
     page.setDefaultTimeout(60_000);
     await page.goto(`${server.url}/donnees-ouvertes`);
     await page.getByRole("heading", { level: 1, name: "Données ouvertes" }).waitFor();
-    await page.getByRole("heading", { level: 3, name: catalogue.tables[0]?.title }).waitFor();
+    // Either the catalogue or the page's own error: a failure then says what the visitor was told.
+    const firstTable = page.getByRole("heading", { level: 3, name: catalogue.tables[0]?.title });
+    const unavailable = page.getByText(/Le catalogue est indisponible/);
+    await firstTable
+      .or(unavailable)
+      .first()
+      .waitFor()
+      .catch(async (error: Error) => {
+        throw new Error(`${error.message}\nThe page showed: ${await page.locator("main").innerText()}`);
+      });
+    expect(await unavailable.count(), await page.locator("main").innerText()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });

@@ -9,6 +9,14 @@ import { generateKeyRing } from "../../src/server/keys/key-ring.ts";
 import { createLogger } from "../../src/server/logger.ts";
 import { openTestDatabase } from "../../src/server/test/test-database.ts";
 
+const running: (() => Promise<void>)[] = [];
+
+// At the top level: a hook registered from inside beforeAll (where startServer is called) is never run, and on
+// PostgreSQL the file's database would stay behind.
+afterAll(async () => {
+  for (const stop of running.splice(0)) await stop();
+});
+
 export interface RunningServer {
   url: string;
   ctx: AppContext;
@@ -33,7 +41,7 @@ export async function startServer(options: { demoCases?: number } = {}): Promise
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
   if (!address || typeof address === "string") throw new Error("no port");
-  afterAll(async () => {
+  running.push(async () => {
     await app.close();
     await database.dispose();
   });

@@ -42,10 +42,16 @@ export interface TestApp {
 }
 
 let shared: Promise<TestApp> | undefined;
+let teardown: (() => Promise<void>) | undefined;
 
 // Booting the database belongs to the file's setup (hook timeout), not to whichever test happens to run first.
 beforeAll(async () => {
   await testApp();
+});
+// Registered here, at the top level: a hook registered from inside beforeAll is never run, and on PostgreSQL each
+// test file would leave its database behind.
+afterAll(async () => {
+  await teardown?.();
 });
 
 /** One app and one database per test file (booting PGlite costs seconds); tests create their own rows. */
@@ -67,10 +73,10 @@ async function createTestApp(): Promise<TestApp> {
   };
   const app = await buildApp(ctx);
   await app.ready();
-  afterAll(async () => {
+  teardown = async () => {
     await app.close();
     await database.dispose();
-  });
+  };
   const make = factories(ctx);
   const api = createApi(app, ctx, {});
   return { app, ctx, api, make, setNow: (date) => (frozen = date) };
