@@ -1,4 +1,3 @@
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { CreateOrganisationInput, type OrganisationView } from "@shared/admin.ts";
@@ -7,6 +6,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
 import { api } from "../../api.ts";
 import { DepartmentOptions } from "../../components/DepartmentOptions.tsx";
+import { FormButtons } from "../../components/FormButtons.tsx";
 import { FormErrorAlert } from "../../components/FormErrorAlert.tsx";
 import {
   type FormErrors,
@@ -109,18 +109,7 @@ export function CreateOrganisationForm({ defaultDepartmentCode, onCreated, onCan
           <DepartmentOptions />
         </Select>
       )}
-      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
-        <li>
-          <Button type="submit" disabled={create.isPending}>
-            Créer l'organisation
-          </Button>
-        </li>
-        <li>
-          <Button type="button" priority="secondary" onClick={onCancel}>
-            Annuler
-          </Button>
-        </li>
-      </ul>
+      <FormButtons submit="Créer l'organisation" pending={create.isPending} onCancel={onCancel} inFieldset={false} />
     </form>
   );
 }

@@ -1,4 +1,3 @@
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { type OrganisationView, UpdateOrganisationInput } from "@shared/admin.ts";
@@ -7,6 +6,7 @@ import { ORGANISATION_TYPE_LABELS } from "@shared/roles.ts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
 import { ApiProblem, api } from "../../api.ts";
+import { FormButtons } from "../../components/FormButtons.tsx";
 import { FormErrorAlert } from "../../components/FormErrorAlert.tsx";
 import {
   type FormErrors,
@@ -96,18 +96,7 @@ export function EditOrganisationForm({ organisation, onSaved, onConflict, onCanc
           },
         ]}
       />
-      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
-        <li>
-          <Button type="submit" disabled={update.isPending}>
-            Enregistrer
-          </Button>
-        </li>
-        <li>
-          <Button type="button" priority="secondary" onClick={onCancel}>
-            Annuler
-          </Button>
-        </li>
-      </ul>
+      <FormButtons submit="Enregistrer" pending={update.isPending} onCancel={onCancel} inFieldset={false} />
     </form>
   );
 }

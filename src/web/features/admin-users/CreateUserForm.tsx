@@ -1,4 +1,3 @@
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { CreateUserInput, type OrganisationView, type UserView } from "@shared/admin.ts";
@@ -6,6 +5,7 @@ import { ROLES_BY_ORGANISATION_TYPE, type Role } from "@shared/roles.ts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
 import { api } from "../../api.ts";
+import { FormButtons } from "../../components/FormButtons.tsx";
 import { FormErrorAlert } from "../../components/FormErrorAlert.tsx";
 import {
   type FormErrors,
@@ -120,18 +120,7 @@ export function CreateUserForm({ organisations, onCreated, onCancel }: CreateUse
           Choisissez d'abord l'organisation pour voir les rôles possibles.
         </p>
       )}
-      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
-        <li>
-          <Button type="submit" disabled={create.isPending}>
-            Créer le compte
-          </Button>
-        </li>
-        <li>
-          <Button type="button" priority="secondary" onClick={onCancel}>
-            Annuler
-          </Button>
-        </li>
-      </ul>
+      <FormButtons submit="Créer le compte" pending={create.isPending} onCancel={onCancel} inFieldset={false} />
     </form>
   );
 }

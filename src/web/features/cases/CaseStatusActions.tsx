@@ -11,6 +11,7 @@ import {
 } from "@shared/cases.ts";
 import { type FormEvent, useRef, useState } from "react";
 import { api } from "../../api.ts";
+import { FormButtons } from "../../components/FormButtons.tsx";
 import { FormErrorAlert } from "../../components/FormErrorAlert.tsx";
 import { NO_ERRORS } from "../../components/form-errors.ts";
 import type { Notice } from "../../components/notice.tsx";
@@ -125,20 +126,12 @@ function CloseCaseForm({ caseFile, onNotice }: CaseStatusActionsProps) {
             />
           </div>
         )}
-        <div className="fr-fieldset__element">
-          <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
-            <li>
-              <Button type="submit" disabled={mutation.isPending}>
-                Confirmer la clôture
-              </Button>
-            </li>
-            <li>
-              <Button type="button" priority="secondary" onClick={() => setIsOpen(false)}>
-                Annuler
-              </Button>
-            </li>
-          </ul>
-        </div>
+        <FormButtons
+          submit="Confirmer la clôture"
+          pending={mutation.isPending}
+          onCancel={() => setIsOpen(false)}
+          small
+        />
       </fieldset>
     </form>
   );

@@ -1,11 +1,11 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { EmergencyAccessInput } from "@shared/cases.ts";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { api } from "../../api.ts";
+import { FormButtons } from "../../components/FormButtons.tsx";
 import { FormErrorAlert } from "../../components/FormErrorAlert.tsx";
 import { type FormErrors, NO_ERRORS } from "../../components/form-errors.ts";
 import { fieldStateAt, invalidAt, nestedErrorsFromUnknown, nestedErrorsFromZod } from "./case-form-errors.ts";
@@ -79,18 +79,12 @@ export function EmergencyAccessForm({ onCancel }: { onCancel: () => void }) {
           "aria-invalid": invalidAt(errors, "reason"),
         }}
       />
-      <ul className="fr-btns-group fr-btns-group--inline-md">
-        <li>
-          <Button type="submit" disabled={request.isPending}>
-            Ouvrir le dossier en urgence
-          </Button>
-        </li>
-        <li>
-          <Button type="button" priority="secondary" onClick={onCancel}>
-            Annuler
-          </Button>
-        </li>
-      </ul>
+      <FormButtons
+        submit="Ouvrir le dossier en urgence"
+        pending={request.isPending}
+        onCancel={onCancel}
+        inFieldset={false}
+      />
     </form>
   );
 }

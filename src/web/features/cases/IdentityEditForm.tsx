@@ -1,7 +1,7 @@
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { type CaseView, type IdentityView, UpdateIdentityInput } from "@shared/cases.ts";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { api } from "../../api.ts";
+import { FormButtons } from "../../components/FormButtons.tsx";
 import { FormErrorAlert } from "../../components/FormErrorAlert.tsx";
 import { NO_ERRORS } from "../../components/form-errors.ts";
 import { ConflictReload } from "./ConflictReload.tsx";
@@ -46,18 +46,12 @@ export function IdentityEditForm({ caseFile, identity, onSaved, onCancel }: Iden
       <FormErrorAlert errors={errors} formRef={formRef} />
       {isConflict && <ConflictReload onReload={reload} />}
       <IdentityFields draft={draft} errors={errors} onChange={setDraft} headingLevel="h4" />
-      <ul className="fr-btns-group fr-btns-group--inline-md">
-        <li>
-          <Button type="submit" disabled={mutation.isPending}>
-            Enregistrer l'identité
-          </Button>
-        </li>
-        <li>
-          <Button type="button" priority="secondary" onClick={onCancel}>
-            Annuler
-          </Button>
-        </li>
-      </ul>
+      <FormButtons
+        submit="Enregistrer l'identité"
+        pending={mutation.isPending}
+        onCancel={onCancel}
+        inFieldset={false}
+      />
     </form>
   );
 }

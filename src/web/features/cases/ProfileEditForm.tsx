@@ -1,7 +1,7 @@
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { type CaseView, UpdateCaseInput } from "@shared/cases.ts";
 import { type FormEvent, useRef, useState } from "react";
 import { api } from "../../api.ts";
+import { FormButtons } from "../../components/FormButtons.tsx";
 import { FormErrorAlert } from "../../components/FormErrorAlert.tsx";
 import { NO_ERRORS } from "../../components/form-errors.ts";
 import { ConflictReload } from "./ConflictReload.tsx";
@@ -55,18 +55,7 @@ export function ProfileEditForm({ caseFile, onSaved, onCancel }: ProfileEditForm
       <FormErrorAlert errors={errors} formRef={formRef} />
       {isConflict && <ConflictReload onReload={reload} />}
       <ProfileFields draft={draft} errors={errors} onChange={setDraft} headingLevel="h4" />
-      <ul className="fr-btns-group fr-btns-group--inline-md">
-        <li>
-          <Button type="submit" disabled={mutation.isPending}>
-            Enregistrer le profil
-          </Button>
-        </li>
-        <li>
-          <Button type="button" priority="secondary" onClick={onCancel}>
-            Annuler
-          </Button>
-        </li>
-      </ul>
+      <FormButtons submit="Enregistrer le profil" pending={mutation.isPending} onCancel={onCancel} inFieldset={false} />
     </form>
   );
 }

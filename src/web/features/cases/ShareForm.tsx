@@ -1,4 +1,3 @@
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
@@ -18,6 +17,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { api, directoryApi } from "../../api.ts";
+import { FormButtons } from "../../components/FormButtons.tsx";
 import { FormErrorAlert } from "../../components/FormErrorAlert.tsx";
 import { type FormErrors, NO_ERRORS } from "../../components/form-errors.ts";
 import { errorAt, fieldStateAt, invalidAt, nestedErrorsFromUnknown, nestedErrorsFromZod } from "./case-form-errors.ts";
@@ -289,20 +289,7 @@ export function ShareForm({ caseId, ownerOrganisationId, onShared, onCancel }: S
             </Select>
           </div>
         )}
-        <div className="fr-fieldset__element">
-          <ul className="fr-btns-group fr-btns-group--inline-md">
-            <li>
-              <Button type="submit" disabled={share.isPending}>
-                Partager
-              </Button>
-            </li>
-            <li>
-              <Button type="button" priority="secondary" onClick={onCancel}>
-                Annuler
-              </Button>
-            </li>
-          </ul>
-        </div>
+        <FormButtons submit="Partager" pending={share.isPending} onCancel={onCancel} />
       </fieldset>
     </form>
   );

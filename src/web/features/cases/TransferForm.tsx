@@ -3,6 +3,7 @@ import { type CaseView, TRANSFER_DESTINATION_TYPES, TransferCaseInput } from "@s
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
 import { ApiProblem, api } from "../../api.ts";
+import { FormButtons } from "../../components/FormButtons.tsx";
 import { FormErrorAlert } from "../../components/FormErrorAlert.tsx";
 import { type FormErrors, NO_ERRORS } from "../../components/form-errors.ts";
 import type { Notice } from "../../components/notice.tsx";
@@ -91,20 +92,12 @@ export function TransferForm({ caseFile, onNotice, onLostAccess }: TransferFormP
             error={errorAt(errors, "organisationId")}
           />
         </div>
-        <div className="fr-fieldset__element">
-          <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
-            <li>
-              <Button type="submit" disabled={transfer.isPending}>
-                Confirmer le transfert
-              </Button>
-            </li>
-            <li>
-              <Button type="button" priority="secondary" onClick={() => setIsOpen(false)}>
-                Annuler
-              </Button>
-            </li>
-          </ul>
-        </div>
+        <FormButtons
+          submit="Confirmer le transfert"
+          pending={transfer.isPending}
+          onCancel={() => setIsOpen(false)}
+          small
+        />
       </fieldset>
     </form>
   );

@@ -11,11 +11,11 @@ import {
 } from "@shared/pathway.ts";
 import { type FormEvent, useRef, useState } from "react";
 import { pathwayApi } from "../../api.ts";
+import { FormButtons } from "../../components/FormButtons.tsx";
 import { FormErrorAlert } from "../../components/FormErrorAlert.tsx";
 import type { Notice } from "../../components/notice.tsx";
 import { fieldStateAt, invalidAt, nestedErrorsFromZod } from "../cases/case-form-errors.ts";
 import { formatIsoDate } from "../cases/case-labels.tsx";
-import { FormButtons } from "./FormButtons.tsx";
 import { formatLocalDate } from "./pathway-labels.tsx";
 import { usePathwayChange } from "./pathway-query.ts";
 

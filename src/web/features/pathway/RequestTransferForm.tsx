@@ -8,10 +8,10 @@ import {
 import { type FormEvent, useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { pathwayApi } from "../../api.ts";
+import { FormButtons } from "../../components/FormButtons.tsx";
 import { FormErrorAlert } from "../../components/FormErrorAlert.tsx";
 import { errorAt, fieldStateAt, invalidAt, nestedErrorsFromZod } from "../cases/case-form-errors.ts";
 import { OrganisationPicker } from "../cases/OrganisationPicker.tsx";
-import { FormButtons } from "./FormButtons.tsx";
 import { transferPath } from "./pathway-paths.ts";
 import { usePathwayChange } from "./pathway-query.ts";
 

@@ -4,10 +4,10 @@ import type { NextStepView, PathwayView, Track, TrackState, TransitionInput } fr
 import { TransitionInput as TransitionSchema } from "@shared/pathway.ts";
 import { type FormEvent, useRef, useState } from "react";
 import { pathwayApi } from "../../api.ts";
+import { FormButtons } from "../../components/FormButtons.tsx";
 import { FormErrorAlert } from "../../components/FormErrorAlert.tsx";
 import type { Notice } from "../../components/notice.tsx";
 import { fieldStateAt, invalidAt, nestedErrorsFromZod } from "../cases/case-form-errors.ts";
-import { FormButtons } from "./FormButtons.tsx";
 import { usePathwayChange } from "./pathway-query.ts";
 import { fromZonedInput, toZonedInput } from "./zoned-input.ts";
 

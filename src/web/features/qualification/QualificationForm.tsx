@@ -1,8 +1,8 @@
-import type { QualificationInput } from "@shared/qualification/qualification-input.ts";
 import { Accordion } from "@codegouvfr/react-dsfr/Accordion";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
+import type { QualificationInput } from "@shared/qualification/qualification-input.ts";
 import type { QualificationResult } from "@shared/qualification/qualification-result.ts";
 import { RULE_SETS } from "@shared/qualification/rule-sets.ts";
 import {
