@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../db/connection.ts";
 import {
@@ -14,6 +15,7 @@ import {
   organisations,
   users,
 } from "../db/schema.ts";
+import { asPlaceholder, type Bind, type ScopeValues } from "../policy/scopes.ts";
 import type { Sealed } from "./sealed.ts";
 
 export type CaseInsert = typeof cases.$inferInsert;
@@ -65,7 +67,7 @@ export type CaseRecord = Awaited<ReturnType<typeof findCaseRecord>> & {};
  * accesses: one statement per page. The list does not carry the profile's JSON (exploitations, places) nor any other
  * column, which made most of each row's bytes and of its decoding.
  */
-function summaryColumns(now: Date) {
+function summaryColumns(now: SQLWrapper) {
   return {
     case: {
       id: cases.id,
@@ -98,8 +100,6 @@ function summaryColumns(now: Date) {
     ), '[]'::json)`,
   };
 }
-
-export type CaseSummaryRecord = Awaited<ReturnType<typeof listCaseRecords>>[number];
 
 function selectCases(db: Executor) {
   return db
@@ -188,52 +188,143 @@ export interface CaseCursor {
   id: string;
 }
 
-export async function listCaseRecords(
-  db: Executor,
-  scope: SQL,
-  filters: CaseListFilters,
-  page: { sort: "created" | "updated"; cursor?: CaseCursor; limit: number },
-  now: Date,
-) {
+export interface CaseListPage {
+  sort: "created" | "updated";
+  cursor?: CaseCursor;
+  limit: number;
+}
+
+/** Which cases the caller may list: the policy's scope, built with whatever binding the statement uses. */
+export interface CaseListScope {
+  /** Same shape, same SQL text: `readableCasesShape`. */
+  shape: string;
+  build(bind: Bind): SQL;
+  values: ScopeValues;
+}
+
+const EQUALITY_FILTERS = {
+  status: cases.status,
+  departmentCode: cases.departmentCode,
+  gender: cases.gender,
+  victimStatus: cases.victimStatus,
+  ageAssessmentStatus: cases.ageAssessmentStatus,
+  asePlacementType: cases.asePlacementType,
+  assignedUserId: cases.assignedUserId,
+} as const;
+type EqualityFilter = keyof typeof EQUALITY_FILTERS;
+
+/** The statement's text depends on the scope's branches, which filters are set, the sort and a cursor: not on values. */
+function listShape(scope: CaseListScope, filters: CaseListFilters, page: CaseListPage): string {
+  const set = Object.entries(filters)
+    .filter(([key, value]) => value !== undefined && key !== "nameDigests")
+    .map(([key]) => key)
+    .sort();
+  return [
+    scope.shape,
+    set.join(","),
+    `names:${filters.nameDigests?.length ?? 0}`,
+    page.sort,
+    page.cursor ? "after" : "first",
+  ].join("|");
+}
+
+/** The values a statement of that shape binds, by placeholder name. */
+function listValues(scope: CaseListScope, filters: CaseListFilters, page: CaseListPage): Record<string, unknown> {
+  const values: Record<string, unknown> = { ...scope.values, limit: page.limit + 1 };
+  for (const key of Object.keys(EQUALITY_FILTERS) as EqualityFilter[]) {
+    if (filters[key] !== undefined) values[key] = filters[key];
+  }
+  if (filters.exploitationFamily !== undefined) values.exploitationFamily = filters.exploitationFamily;
+  if (filters.nationality !== undefined) values.nationality = filters.nationality;
+  if (filters.numberPrefix !== undefined) values.numberPattern = `${filters.numberPrefix}%`;
+  if (filters.birthYearRange !== undefined) {
+    values.birthYearMin = filters.birthYearRange.min;
+    values.birthYearMax = filters.birthYearRange.max;
+  }
+  filters.nameDigests?.forEach((digest, i) => {
+    values[`name${i}`] = digest;
+  });
+  if (filters.birthDateDigest !== undefined) values.birthDateDigest = filters.birthDateDigest;
+  if (page.cursor) {
+    values.cursorAt = page.cursor.at;
+    values.cursorId = page.cursor.id;
+  }
+  return values;
+}
+
+/** The list statement of one shape, every value a placeholder. */
+function prepareList(db: Executor, scope: CaseListScope, filters: CaseListFilters, page: CaseListPage, name?: string) {
+  const p = (key: string) => sql.placeholder(key);
   const sortColumn = page.sort === "created" ? cases.createdAt : cases.updatedAt;
-  const hasDigest = (kind: string, digest: string) =>
+  const hasDigest = (kind: string, digest: SQLWrapper) =>
     sql`exists (select 1 from ${caseBlindIndex} where ${and(eq(caseBlindIndex.caseId, cases.id), eq(caseBlindIndex.kind, kind), eq(caseBlindIndex.digest, digest))})`;
   const where = and(
-    scope,
-    filters.status ? eq(cases.status, filters.status) : undefined,
-    filters.departmentCode ? eq(cases.departmentCode, filters.departmentCode) : undefined,
-    filters.gender ? eq(cases.gender, filters.gender) : undefined,
-    filters.exploitationFamily
-      ? sql`${cases.exploitationFamilies} @> array[${filters.exploitationFamily}]::text[]`
+    scope.build(asPlaceholder),
+    ...(Object.keys(EQUALITY_FILTERS) as EqualityFilter[]).map((key) =>
+      filters[key] !== undefined ? eq(EQUALITY_FILTERS[key], p(key)) : undefined,
+    ),
+    filters.exploitationFamily !== undefined
+      ? sql`${cases.exploitationFamilies} @> array[${p("exploitationFamily")}]::text[]`
       : undefined,
-    filters.victimStatus ? eq(cases.victimStatus, filters.victimStatus) : undefined,
-    filters.ageAssessmentStatus ? eq(cases.ageAssessmentStatus, filters.ageAssessmentStatus) : undefined,
-    filters.asePlacementType ? eq(cases.asePlacementType, filters.asePlacementType) : undefined,
-    filters.nationality ? sql`${cases.nationalities} @> array[${filters.nationality}]::text[]` : undefined,
-    filters.assignedUserId ? eq(cases.assignedUserId, filters.assignedUserId) : undefined,
-    filters.numberPrefix ? sql`${cases.number} like ${`${filters.numberPrefix}%`}` : undefined,
-    filters.birthYearRange
-      ? and(
-          sql`${cases.birthYear} >= ${filters.birthYearRange.min}`,
-          sql`${cases.birthYear} <= ${filters.birthYearRange.max}`,
-        )
+    filters.nationality !== undefined ? sql`${cases.nationalities} @> array[${p("nationality")}]::text[]` : undefined,
+    filters.numberPrefix !== undefined ? sql`${cases.number} like ${p("numberPattern")}` : undefined,
+    filters.birthYearRange !== undefined
+      ? and(sql`${cases.birthYear} >= ${p("birthYearMin")}`, sql`${cases.birthYear} <= ${p("birthYearMax")}`)
       : undefined,
-    ...(filters.nameDigests ?? []).map((digest) => hasDigest("name", digest)),
-    filters.birthDateDigest ? hasDigest("birth_date", filters.birthDateDigest) : undefined,
+    ...(filters.nameDigests ?? []).map((_, i) => hasDigest("name", p(`name${i}`))),
+    filters.birthDateDigest !== undefined ? hasDigest("birth_date", p("birthDateDigest")) : undefined,
     // Newest first: the next page starts strictly after the last row seen, ties broken by id.
     page.cursor
-      ? or(lt(sortColumn, page.cursor.at), and(eq(sortColumn, page.cursor.at), lt(cases.id, page.cursor.id)))
+      ? or(lt(sortColumn, p("cursorAt")), and(eq(sortColumn, p("cursorAt")), lt(cases.id, p("cursorId"))))
       : undefined,
   );
   return db
-    .select(summaryColumns(now))
+    .select(summaryColumns(p("now")))
     .from(cases)
     .innerJoin(owner, eq(owner.id, cases.ownerOrganisationId))
     .leftJoin(assignee, eq(assignee.id, cases.assignedUserId))
     .where(where)
     .orderBy(desc(sortColumn), desc(cases.id))
-    .limit(page.limit + 1);
+    .limit(p("limit"))
+    .prepare(name as string);
 }
+
+type PreparedList = ReturnType<typeof prepareList>;
+
+/**
+ * Statements prepared once per shape and kept, named, on each connection: building the SQL was a sixth of the
+ * server's work per list request, and PostgreSQL parses a named statement once per connection. Bounded, because
+ * every named statement stays on every connection that ran it: past the bound, shapes run unnamed, built each time.
+ */
+const PREPARED_SHAPES_PER_DATABASE = 64;
+const preparedLists = new WeakMap<Executor, Map<string, PreparedList>>();
+
+function listStatement(db: Executor, scope: CaseListScope, filters: CaseListFilters, page: CaseListPage) {
+  const shape = listShape(scope, filters, page);
+  let prepared = preparedLists.get(db);
+  if (!prepared) {
+    prepared = new Map();
+    preparedLists.set(db, prepared);
+  }
+  const known = prepared.get(shape);
+  if (known) return known;
+  if (prepared.size >= PREPARED_SHAPES_PER_DATABASE) return prepareList(db, scope, filters, page);
+  const name = `case_list_${createHash("sha256").update(shape).digest("hex").slice(0, 16)}`;
+  const statement = prepareList(db, scope, filters, page, name);
+  prepared.set(shape, statement);
+  return statement;
+}
+
+export async function listCaseRecords(
+  db: Executor,
+  scope: CaseListScope,
+  filters: CaseListFilters,
+  page: CaseListPage,
+) {
+  return listStatement(db, scope, filters, page).execute(listValues(scope, filters, page));
+}
+
+export type CaseSummaryRecord = Awaited<ReturnType<typeof listCaseRecords>>[number];
 
 export interface SealedIdentity {
   surnameEnc: Sealed;

@@ -25,7 +25,7 @@ import type { Executor, Tx } from "../db/connection.ts";
 import { AppError, conflict, notFound } from "../http/errors.ts";
 import type { UserActor } from "../policy/actor.ts";
 import { authorize, type CaseTarget, caseAccessOf } from "../policy/policy.ts";
-import { readableCases } from "../policy/scopes.ts";
+import { type Bind, readableCases, readableCasesShape, scopeValues } from "../policy/scopes.ts";
 import { birthDateDigest, blindIndexEntries, nameSearchDigests } from "./blind-index.ts";
 import { ageAtFirstFacts, type BirthInClear, birthInClear, parisDate } from "./case-age.ts";
 import { checkCaseDates, checkNotFuture } from "./case-dates.ts";
@@ -528,9 +528,14 @@ export async function listCases(ctx: AppContext, actor: UserActor, query: ListQu
     over_21: [22, 200],
   };
   const band = query.ageBand ? bandYears[query.ageBand] : undefined;
+  const scope = {
+    shape: readableCasesShape(actor),
+    build: (bind: Bind) => readableCases(actor, now, bind),
+    values: scopeValues(actor, now),
+  };
   const rows = await listCaseRecords(
     ctx.db,
-    readableCases(actor, now),
+    scope,
     {
       status: query.status,
       departmentCode: query.departmentCode,
@@ -547,7 +552,6 @@ export async function listCases(ctx: AppContext, actor: UserActor, query: ListQu
       birthDateDigest: query.birthDate ? birthDateDigest(ctx.keys.blindIndex, query.birthDate) : undefined,
     },
     { sort: query.sort, cursor: query.cursor ? decodeCursor(query.cursor) : undefined, limit: query.limit },
-    now,
   );
   const page = rows.slice(0, query.limit);
   const facts = {
