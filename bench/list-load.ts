@@ -8,7 +8,6 @@ import type { AppContext } from "../src/server/context.ts";
 import type { Db } from "../src/server/db/connection.ts";
 import * as schema from "../src/server/db/schema.ts";
 import type { UserActor } from "../src/server/policy/actor.ts";
-import { type LatencySummary, summariseLatencies } from "./latency.ts";
 
 /** The list and search requests the load cycles through: a first page, filters, and a search by name. */
 export const LIST_VARIANTS: { query: Record<string, string> }[] = [
@@ -45,17 +44,25 @@ export async function signIn(url: string, email: string, password: string): Prom
   return { cookie: `${session}; ${csrfCookie}`, "x-csrf-token": token };
 }
 
+/** One load phase: every request's latency, how long it ran, and the requests that timed out. */
+export interface LoadSample {
+  latencies: number[];
+  durationMs: number;
+  failed: number;
+}
+
 export async function runApiLoad(
   url: string,
   headers: Record<string, string>,
   options: { connections: number; durationS: number },
-): Promise<LatencySummary & { failed: number }> {
+): Promise<LoadSample> {
   // Every response must be a real page of cases: a 401 or 500 would make the figures meaningless.
   const check = await fetch(`${url}${pathOf(LIST_VARIANTS[1]?.query ?? {})}`, { headers });
   const page = (await check.json()) as { items?: unknown[] };
   if (check.status !== 200 || !page.items?.length)
     throw new Error(`list answered ${check.status}, ${page.items?.length} items`);
   const latencies: number[] = [];
+  const started = performance.now();
   const instance = autocannon({
     url,
     connections: options.connections,
@@ -68,24 +75,38 @@ export async function runApiLoad(
   // A non-2xx answer means the figures measure something else: stop. Timeouts (autocannon's 10 s) are the server
   // falling behind: counted and reported as a miss, not hidden and not fatal.
   if (result.non2xx > 0) throw new Error(`${result.non2xx} non-2xx answers`);
-  return { ...summariseLatencies(latencies, options.durationS * 1000), failed: result.errors };
+  return { latencies, durationMs: performance.now() - started, failed: result.errors };
 }
 
 export interface Statement {
+  /** Set when the app runs it as a named prepared statement (PostgreSQL): the raw side prepares it the same way. */
+  name?: string;
   text: string;
   params: unknown[];
 }
 
 /**
- * The SQL the list endpoint runs for each variant (the scoped list, then the access facts), captured from the
- * service itself through drizzle's logger, so the raw run executes exactly the same statements.
+ * The SQL the list endpoint runs for each variant, captured from the service itself, so the raw run executes exactly
+ * the same statements the same way: on PostgreSQL through a client that records what drizzle hands the driver (name
+ * included: the list's statements are prepared once per shape and named), on PGlite through drizzle's logger.
  */
 export async function captureListSql(ctx: AppContext, actor: UserActor): Promise<Statement[][]> {
   let captured: Statement[] = [];
-  const logger: Logger = { logQuery: (text, params) => captured.push({ text, params }) };
-  const db = (ctx.database.kind === "pglite"
-    ? drizzlePglite({ client: ctx.database.pglite as never, schema, logger })
-    : drizzleNodePg({ client: ctx.database.pool as never, schema, logger })) as unknown as Db;
+  let db: Db;
+  if (ctx.database.kind === "pglite") {
+    const logger: Logger = { logQuery: (text, params) => captured.push({ text, params }) };
+    db = drizzlePglite({ client: ctx.database.pglite as never, schema, logger }) as unknown as Db;
+  } else {
+    const pool = ctx.database.pool;
+    if (!pool) throw new Error("no pool");
+    const recording = {
+      query: (config: { name?: string; text: string }, params: unknown[]) => {
+        captured.push({ name: config.name, text: config.text, params });
+        return pool.query(config as never, params);
+      },
+    };
+    db = drizzleNodePg({ client: recording as never, schema }) as unknown as Db;
+  }
   const logged: AppContext = { ...ctx, db };
   const statements: Statement[][] = [];
   for (const variant of LIST_VARIANTS) {
@@ -98,10 +119,10 @@ export async function captureListSql(ctx: AppContext, actor: UserActor): Promise
 
 /** The same statements through the bare driver, by `concurrency` callers, each request one variant in turn. */
 export async function runRawLoad(
-  query: (text: string, params: unknown[]) => Promise<unknown>,
+  query: (statement: Statement) => Promise<unknown>,
   statements: Statement[][],
   options: { concurrency: number; durationS: number },
-): Promise<LatencySummary> {
+): Promise<LoadSample> {
   const latencies: number[] = [];
   const started = performance.now();
   const deadline = started + options.durationS * 1000;
@@ -109,10 +130,10 @@ export async function runRawLoad(
     for (let i = offset; performance.now() < deadline; i++) {
       const request = statements[i % statements.length] ?? [];
       const t = performance.now();
-      for (const s of request) await query(s.text, s.params);
+      for (const s of request) await query(s);
       latencies.push(performance.now() - t);
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, (_, i) => worker(i)));
-  return summariseLatencies(latencies, performance.now() - started);
+  return { latencies, durationMs: performance.now() - started, failed: 0 };
 }

@@ -27,10 +27,13 @@ export interface ServerProcess {
 }
 
 /** Runs `repere serve` as a separate process, as a user would, and waits for its health check. */
-export async function startServerProcess(env: Record<string, string | undefined>): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string | undefined>,
+  nodeArgs: readonly string[] = [],
+): Promise<ServerProcess> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [BIN, "serve"], {
+  const child = spawn(process.execPath, [...nodeArgs, BIN, "serve"], {
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
     stdio: ["ignore", "ignore", "pipe"],
   });
