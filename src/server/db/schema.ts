@@ -244,6 +244,9 @@ export const cases = pgTable(
     index("cases_person_idx").on(t.personId),
     index("cases_updated_idx").on(t.updatedAt, t.id),
     index("cases_created_idx").on(t.createdAt, t.id),
+    // The list's search by the beginning of a number ("93-2025") is a LIKE prefix: the unique index, in the
+    // database's collation, cannot serve it.
+    index("cases_number_prefix_idx").on(t.number.op("text_pattern_ops")),
     index("cases_closed_at_idx").on(t.closedAt),
     index("cases_exploitation_families_idx").using("gin", t.exploitationFamilies),
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_number_prefix_idx" ON "cases" USING btree ("number" text_pattern_ops);
