@@ -20,6 +20,7 @@ import type {
   TotpInput,
   TotpSetupView,
 } from "@shared/auth.ts";
+import type { DeadlineOverrides } from "@shared/calendar/deadline-rules.ts";
 import type {
   AddNoteInput,
   AssignCaseInput,
@@ -69,6 +70,7 @@ import type {
   AdoptPlanInput,
   CreateMeasureInput,
   CreateReviewInput,
+  DeadlineOverridesView,
   DecideReviewInput,
   DeclareConflictInput,
   DeclineTransferInput,
@@ -478,4 +480,13 @@ export const pathwayApi = {
     request<TransferView>("POST", pathwayUrl(`/transfers/${encodeURIComponent(id)}/decline`), input),
   withdrawTransfer: (id: string) =>
     request<TransferView>("POST", pathwayUrl(`/transfers/${encodeURIComponent(id)}/withdraw`)),
+  getDeadlineRules: (departmentCode: string) =>
+    request<DeadlineOverridesView>("GET", pathwayUrl(`/deadline-rules/${encodeURIComponent(departmentCode)}`)),
+  /** Replaces the département's overrides: a rule left out goes back to the catalogue. */
+  setDeadlineOverrides: (departmentCode: string, overrides: DeadlineOverrides) =>
+    request<DeadlineOverridesView>(
+      "POST",
+      pathwayUrl(`/deadline-rules/${encodeURIComponent(departmentCode)}`),
+      overrides,
+    ),
 };

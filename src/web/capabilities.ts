@@ -88,6 +88,14 @@ export const CAPABILITIES: readonly Capability[] = [
     inNavigation: true,
   },
   {
+    action: "pathway.set_deadline_overrides",
+    title: "Échéances du parcours",
+    description:
+      "Consulter les délais du parcours de protection appliqués dans un département et les ajuster : un délai légal ne peut qu'être abrégé.",
+    path: PATHS.deadlineRules,
+    inNavigation: false,
+  },
+  {
     action: "case.export_subject",
     title: "Droit d'accès",
     description: "Exporter tout ce que Repère détient sur une personne, pour répondre à une demande d'accès (RGPD).",

@@ -6,6 +6,7 @@ export const PATHS = {
   organisations: "/admin/organisations",
   users: "/admin/utilisateurs",
   audit: "/admin/journal",
+  deadlineRules: "/admin/echeances",
   qualification: "/qualification",
   screening: "/reperage",
   cases: "/dossiers",

@@ -12,6 +12,7 @@ import { PATHS } from "./paths.ts";
 const OrganisationsPage = lazy(() => import("./features/admin-organisations/OrganisationsPage.tsx"));
 const UsersPage = lazy(() => import("./features/admin-users/UsersPage.tsx"));
 const AuditPage = lazy(() => import("./features/audit/AuditPage.tsx"));
+const DeadlineRulesPage = lazy(() => import("./features/deadline-rules/DeadlineRulesPage.tsx"));
 const QualificationPage = lazy(() => import("./features/qualification/QualificationPage.tsx"));
 const ScreeningPage = lazy(() => import("./features/screening/ScreeningPage.tsx"));
 const CaseListPage = lazy(() => import("./features/cases/CaseListPage.tsx"));
@@ -46,6 +47,7 @@ export function createAppRouter() {
             { path: PATHS.organisations, element: <OrganisationsPage /> },
             { path: PATHS.users, element: <UsersPage /> },
             { path: PATHS.audit, element: <AuditPage /> },
+            { path: PATHS.deadlineRules, element: <DeadlineRulesPage /> },
             { path: PATHS.qualification, element: <QualificationPage /> },
             { path: PATHS.screening, element: <ScreeningPage /> },
             { path: PATHS.cases, element: <CaseListPage /> },

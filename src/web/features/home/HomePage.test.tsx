@@ -31,7 +31,14 @@ const ACCOUNT: Action[] = [
   "account.manage_totp",
   "account.logout_everywhere",
 ];
-const ADMIN: Action[] = [...ACCOUNT, "organisation.list", "user.list", "audit.read", "audit.verify"];
+const ADMIN: Action[] = [
+  ...ACCOUNT,
+  "organisation.list",
+  "user.list",
+  "audit.read",
+  "audit.verify",
+  "pathway.set_deadline_overrides",
+];
 
 function renderHome(session: SessionView) {
   return renderInApp(
@@ -52,6 +59,7 @@ describe("HomePage", () => {
       ["Organisations", "/admin/organisations"],
       ["Comptes", "/admin/utilisateurs"],
       ["Journal d'audit", "/admin/journal"],
+      ["Échéances du parcours", "/admin/echeances"],
       ["Mon compte", "/compte"],
     ]);
   });

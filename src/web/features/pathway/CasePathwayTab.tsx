@@ -1,9 +1,11 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import type { CaseView } from "@shared/cases.ts";
 import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
 import { pathwayApi } from "../../api.ts";
 import { LoadingMessage } from "../../components/LoadingMessage.tsx";
 import type { Notice } from "../../components/notice.tsx";
+import { PATHS } from "../../paths.ts";
 import { DeadlinesTable } from "./DeadlinesTable.tsx";
 import { MeasuresSection } from "./MeasuresSection.tsx";
 import { PlanSection } from "./PlanSection.tsx";
@@ -58,6 +60,9 @@ export function CasePathwayTab({ caseFile, onNotice }: { caseFile: CaseView; onN
           Échéances
         </h3>
         <DeadlinesTable deadlines={view.deadlines} timeZone={view.timeZone} />
+        <p className="fr-text--sm">
+          <Link to={PATHS.deadlineRules}>Délais du parcours appliqués dans votre département</Link>
+        </p>
       </section>
       <MeasuresSection
         caseId={view.caseId}
