@@ -2,8 +2,8 @@ import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Database, Db, Executor } from "./connection.ts";
 import { copyRows } from "./copy-rows.ts";
-import * as schema from "./schema.ts";
 import { insertJsonRows } from "./insert-json-rows.ts";
+import * as schema from "./schema.ts";
 
 /** Writes a batch of rows to a table within the bulk transaction. */
 export type WriteRows = <T extends PgTable>(table: T, rows: readonly T["$inferInsert"][]) => Promise<void>;
