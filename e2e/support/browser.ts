@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { watchContext } from "./failure-report.ts";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -28,6 +29,7 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
     args: ARGS,
     locale: "fr-FR",
   });
+  watchContext(context);
   return {
     context,
     close: async () => {

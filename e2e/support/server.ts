@@ -8,6 +8,7 @@ import { seedDemoCases } from "../../src/server/demo/demo-cases.ts";
 import { generateKeyRing } from "../../src/server/keys/key-ring.ts";
 import { createLogger } from "../../src/server/logger.ts";
 import { openTestDatabase } from "../../src/server/test/test-database.ts";
+import { requestEnded, requestStarted } from "./failure-report.ts";
 
 const running: (() => Promise<void>)[] = [];
 
@@ -38,6 +39,9 @@ export async function startServer(options: { demoCases?: number } = {}): Promise
   const logins = await seedDemoAccounts(ctx);
   if (options.demoCases) await seedDemoCases(ctx, options.demoCases);
   const app = await buildApp(ctx);
+  app.addHook("onRequest", async (request) => requestStarted(request.id, request.method, request.url));
+  app.addHook("onResponse", async (request) => requestEnded(request.id));
+  app.addHook("onRequestAbort", async (request) => requestEnded(request.id));
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
   if (!address || typeof address === "string") throw new Error("no port");
