@@ -42,3 +42,9 @@ export function commandCpuSeconds(name: string): number {
   }
   return total;
 }
+
+/** CPU seconds (user + system) this process has used so far. */
+export function ownCpuSeconds(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+}

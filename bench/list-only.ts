@@ -4,10 +4,9 @@ import { readConfig } from "../src/server/config.ts";
 import { refreshPlannerStatistics } from "../src/server/db/analyze.ts";
 import { seedCases } from "../src/server/seed/seed-cases.ts";
 import { createBenchUser } from "./bench-user.ts";
-import { commandCpuSeconds, processCpuSeconds } from "./cpu-time.ts";
 import { formatLatency } from "./latency.ts";
-import { captureListSql, runApiLoad, runRawLoad, signIn } from "./list-load.ts";
-import { alternate, withCpu } from "./list-rounds.ts";
+import { captureListSql, signIn } from "./list-load.ts";
+import { alternate, postgresListSides } from "./list-rounds.ts";
 import { startServerProcess } from "./server-process.ts";
 
 /**
@@ -46,32 +45,16 @@ const server = await startServerProcess(env, nodeArgs);
 const headers = await signIn(server.url, user.email, user.password);
 const statements = await captureListSql(ctx, user.actor);
 const pool = new pg.Pool({ connectionString: url, max: POOL });
-const pid = server.child.pid ?? 0;
-const ownCpuSeconds = () => (process.cpuUsage().user + process.cpuUsage().system) / 1e6;
-const { api, raw } = await alternate(
-  ROUNDS,
-  {
-    name: "API",
-    run: () =>
-      withCpu(
-        () => ({ app: processCpuSeconds(pid), database: commandCpuSeconds("postgres") }),
-        () => runApiLoad(server.url, headers, { connections: CONNECTIONS, durationS: DURATION_S }),
-      ),
-  },
-  {
-    name: "raw SQL",
-    run: () =>
-      withCpu(
-        () => ({ app: ownCpuSeconds(), database: commandCpuSeconds("postgres") }),
-        () =>
-          runRawLoad((s) => pool.query({ name: s.name, text: s.text, values: s.params }), statements, {
-            concurrency: CONNECTIONS,
-            durationS: DURATION_S,
-          }),
-      ),
-  },
-  (message) => process.stderr.write(`${message}\n`),
-);
+const [apiSide, rawSide] = postgresListSides({
+  serverUrl: server.url,
+  serverPid: server.child.pid ?? 0,
+  headers,
+  pool,
+  statements,
+  connections: CONNECTIONS,
+  durationS: DURATION_S,
+});
+const { api, raw } = await alternate(ROUNDS, apiSide, rawSide, (message) => process.stderr.write(`${message}\n`));
 await server.stop();
 await pool.end();
 await ctx.database.close();

@@ -1,5 +1,7 @@
+import type pg from "pg";
+import { commandCpuSeconds, ownCpuSeconds, processCpuSeconds } from "./cpu-time.ts";
 import { type LatencySummary, summariseLatencies } from "./latency.ts";
-import type { LoadSample } from "./list-load.ts";
+import { type LoadSample, runApiLoad, runRawLoad, type Statement } from "./list-load.ts";
 
 /** CPU seconds the side's process and the database server used during a phase (0 where the database is in-process). */
 export interface CpuReading {
@@ -63,4 +65,43 @@ export async function withCpu<T>(read: () => CpuReading, phase: () => Promise<T>
   const result = await phase();
   const after = read();
   return { ...result, cpu: { app: after.app - before.app, database: after.database - before.database } };
+}
+
+/**
+ * The two sides of the PostgreSQL list line, shared by `npm run bench` and `npm run bench:list` so both measure the
+ * same thing: the server process under autocannon, and the captured statements (names included) through a pg.Pool
+ * in this process, each with its own and PostgreSQL's CPU.
+ */
+export function postgresListSides(options: {
+  serverUrl: string;
+  serverPid: number;
+  headers: Record<string, string>;
+  pool: pg.Pool;
+  statements: Statement[][];
+  connections: number;
+  durationS: number;
+}): [Side, Side] {
+  const { serverUrl, serverPid, headers, pool, statements, connections, durationS } = options;
+  return [
+    {
+      name: `PostgreSQL API, ${connections} connections for ${durationS} s`,
+      run: () =>
+        withCpu(
+          () => ({ app: processCpuSeconds(serverPid), database: commandCpuSeconds("postgres") }),
+          () => runApiLoad(serverUrl, headers, { connections, durationS }),
+        ),
+    },
+    {
+      name: `PostgreSQL raw SQL, ${connections} callers on a pool of ${pool.options.max} for ${durationS} s`,
+      run: () =>
+        withCpu(
+          () => ({ app: ownCpuSeconds(), database: commandCpuSeconds("postgres") }),
+          () =>
+            runRawLoad((s) => pool.query({ name: s.name, text: s.text, values: s.params }), statements, {
+              concurrency: connections,
+              durationS,
+            }),
+        ),
+    },
+  ];
 }

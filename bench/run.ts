@@ -11,10 +11,10 @@ import { type SeedSummary, seedCases } from "../src/server/seed/seed-cases.ts";
 import { createBenchUser } from "./bench-user.ts";
 import { initialJsGzipBytes } from "./bundle-size.ts";
 import { type CopyResult, copyBaselinePostgres } from "./copy-baseline.ts";
-import { commandCpuSeconds, processCpuSeconds } from "./cpu-time.ts";
+import { ownCpuSeconds, processCpuSeconds } from "./cpu-time.ts";
 import { formatLatency } from "./latency.ts";
 import { captureListSql, runApiLoad, runRawLoad, type Statement, signIn } from "./list-load.ts";
-import { alternate, type SideResult, withCpu } from "./list-rounds.ts";
+import { alternate, postgresListSides, type SideResult, withCpu } from "./list-rounds.ts";
 import { benchObservatory } from "./observatory.ts";
 import { type BenchRow, printAndSave } from "./report.ts";
 import { startServerProcess } from "./server-process.ts";
@@ -113,11 +113,6 @@ function listRows(database: BenchRow["database"], cases: number, api: SideResult
     met: ratio <= limit && api.failed === 0,
   });
 }
-
-const ownCpuSeconds = () => {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1e6;
-};
 
 async function benchPglite() {
   const env = {
@@ -235,31 +230,16 @@ async function benchPostgres(serverUrl: string) {
     const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: SERVER_POOL_SIZE });
     // Dropping the bench database ends idle connections: that is expected, not a failure.
     pool.on("error", () => undefined);
-    const pid = server.child.pid ?? 0;
-    const { api, raw } = await alternate(
-      ROUNDS,
-      {
-        name: `PostgreSQL API, ${CONNECTIONS} connections for ${DURATION_S} s`,
-        run: () =>
-          withCpu(
-            () => ({ app: processCpuSeconds(pid), database: commandCpuSeconds("postgres") }),
-            () => runApiLoad(server.url, headers, { connections: CONNECTIONS, durationS: DURATION_S }),
-          ),
-      },
-      {
-        name: `PostgreSQL raw SQL, ${CONNECTIONS} callers on a pool of ${SERVER_POOL_SIZE} for ${DURATION_S} s`,
-        run: () =>
-          withCpu(
-            () => ({ app: ownCpuSeconds(), database: commandCpuSeconds("postgres") }),
-            () =>
-              runRawLoad((s) => pool.query({ name: s.name, text: s.text, values: s.params }), statements, {
-                concurrency: CONNECTIONS,
-                durationS: DURATION_S,
-              }),
-          ),
-      },
-      log,
-    );
+    const [apiSide, rawSide] = postgresListSides({
+      serverUrl: server.url,
+      serverPid: server.child.pid ?? 0,
+      headers,
+      pool,
+      statements,
+      connections: CONNECTIONS,
+      durationS: DURATION_S,
+    });
+    const { api, raw } = await alternate(ROUNDS, apiSide, rawSide, log);
     const rss = server.peakRssMiB();
     await server.stop();
     await pool.end();
