@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, seriousViolations } from "./support/browser.ts";
 import { type RunningServer, startServer } from "./support/server.ts";
+import { tick } from "./support/tick.ts";
 
 let server: RunningServer;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -32,7 +33,7 @@ async function createCase(page: Page, surname: string, firstNames: string, birth
   await page.goto(`${server.url}/dossiers/nouveau`);
   await page.getByLabel("Nom", { exact: true }).fill(surname);
   await page.getByLabel("Prénoms (facultatif)").fill(firstNames);
-  await page.getByRole("radio", { name: "Date de naissance" }).check({ force: true });
+  await tick(page.getByRole("radio", { name: "Date de naissance" }));
   await page.locator('input[type=date][name="identity.birthDate"]').fill(birthDate);
   await page.getByRole("button", { name: "Créer le dossier" }).click();
   const heading = page.getByRole("heading", { level: 1, name: /^Dossier / });

@@ -3,6 +3,7 @@ import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, seriousViolations } from "./support/browser.ts";
 import { type RunningServer, startServer } from "./support/server.ts";
+import { tick } from "./support/tick.ts";
 
 let server: RunningServer;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -35,7 +36,7 @@ describe("Karim, ASE referent, identifies a young person on her case", () => {
     await page.getByRole("button", { name: "Nouveau repérage" }).click();
     await page.getByText("Repérage bref").first().click();
     await page.getByLabel("Âge de la personne (en années)").fill("15");
-    await page.getByLabel(/^RF3\./).check({ force: true });
+    await tick(page.getByLabel(/^RF3\./));
     await page.getByRole("button", { name: "Calculer le niveau de préoccupation" }).click();
     await page.getByRole("button", { name: "Enregistrer sur le dossier" }).click();
 

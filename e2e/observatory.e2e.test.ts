@@ -11,6 +11,7 @@ import { seedCases } from "../src/server/seed/seed-cases.ts";
 import { launchBrowser, seriousViolations } from "./support/browser.ts";
 import { type RunningServer, startServer } from "./support/server.ts";
 import { signIn } from "./support/sign-in.ts";
+import { tick } from "./support/tick.ts";
 
 let server: RunningServer;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -96,11 +97,7 @@ describe("Claire, national analyst, reads the observatory", () => {
 
     await page.goto(`${server.url}/observatoire`);
     await page.getByRole("heading", { level: 1, name: "Observatoire national" }).waitFor();
-    await showDashboard(
-      page,
-      () => page.getByLabel(/^Victimes présumées ou plus/).check({ force: true }),
-      /basis=presumed/,
-    );
+    await showDashboard(page, () => tick(page.getByLabel(/^Victimes présumées ou plus/)), /basis=presumed/);
     const allYears = await valuesOf(page, /^Évolution par année/);
     expect(Object.keys(allYears)).toEqual([...[4, 3, 2, 1, 0].map((back) => String(THIS_YEAR - back)), "Total"]);
     const allYearsTotal = countOf(allYears.Total);
@@ -214,7 +211,7 @@ describe("Claire, national analyst, reads the observatory", () => {
     await page.getByRole("button", { name: "Importer" }).click();
     await page.getByText(new RegExp(`lignes importées \\(années ${LAST_YEAR}\\)`)).waitFor();
     // Same basis as the dashboard: the differencing guard must accept the year's département table after the map.
-    await page.getByLabel(/^Victimes présumées ou plus/).check({ force: true });
+    await tick(page.getByLabel(/^Victimes présumées ou plus/));
     await page.getByLabel("Année", { exact: true }).selectOption(String(LAST_YEAR));
     await page.getByRole("button", { name: "Afficher" }).click();
     const points = await rowsOf(page, new RegExp(`^Exposition et saturation par département \\(${LAST_YEAR}\\)`));
@@ -238,7 +235,7 @@ describe("Claire, national analyst, reads the observatory", () => {
     expect(await page.getByRole("heading", { name: "Observatoire national" }).count()).toBe(0);
     expect(await page.title()).toMatch(/^Seine-Saint-Denis/);
 
-    await page.getByLabel(/^Victimes présumées ou plus/).check({ force: true });
+    await tick(page.getByLabel(/^Victimes présumées ou plus/));
     await page.getByRole("button", { name: "Afficher" }).click();
     const years = await valuesOf(page, /^Évolution par année/);
     expect(countOf(years.Total)).toBeGreaterThan(10);

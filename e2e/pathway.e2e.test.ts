@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toZonedInput } from "../src/web/features/pathway/zoned-input.ts";
 import { launchBrowser, seriousViolations } from "./support/browser.ts";
 import { type RunningServer, startServer } from "./support/server.ts";
+import { tick } from "./support/tick.ts";
 
 let server: RunningServer;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -71,8 +72,8 @@ async function shareWith(page: Page, caseId: string, organisation: string, purpo
   await select.selectOption(await option.first().getAttribute("value"));
   await page.getByLabel("Finalité").selectOption({ label: purpose });
   await page.getByLabel("Fondement juridique").selectOption({ label: basis });
-  await page.getByLabel("Profil et situation").check({ force: true });
-  await page.getByLabel("Chronologie et notes").check({ force: true });
+  await tick(page.getByLabel("Profil et situation"));
+  await tick(page.getByLabel("Chronologie et notes"));
   await page.getByLabel("Fin du partage").fill(new Date(Date.now() + 90 * DAY).toISOString().slice(0, 10));
   await page.getByRole("button", { name: "Partager", exact: true }).click();
   await page.getByText("Le dossier est partagé.").waitFor();
@@ -87,7 +88,7 @@ describe("the protection pathway across organisations, each actor signed in as t
     await educator.goto(`${server.url}/dossiers/nouveau`);
     await educator.getByLabel("Nom", { exact: true }).fill("Parcours");
     await educator.getByLabel("Prénoms (facultatif)").fill("Inès");
-    await educator.getByRole("radio", { name: "Date de naissance" }).check({ force: true });
+    await tick(educator.getByRole("radio", { name: "Date de naissance" }));
     await educator.locator('input[type=date][name="identity.birthDate"]').fill("2011-02-03");
     await educator.getByRole("button", { name: "Créer le dossier" }).click();
     await educator.getByRole("heading", { level: 1, name: /^Dossier / }).waitFor();
@@ -114,7 +115,7 @@ describe("the protection pathway across organisations, each actor signed in as t
     await educator.getByRole("button", { name: "Nouveau repérage" }).click();
     await educator.getByText("Repérage bref").first().click();
     await educator.getByLabel("Âge de la personne (en années)").fill("15");
-    await educator.getByLabel(/^RF3\./).check({ force: true });
+    await tick(educator.getByLabel(/^RF3\./));
     await educator.getByRole("button", { name: "Calculer le niveau de préoccupation" }).click();
     await educator.getByRole("button", { name: "Enregistrer sur le dossier" }).click();
     await educator.getByText("Grille GRR-0.1").first().waitFor();
@@ -189,7 +190,7 @@ describe("the protection pathway across organisations, each actor signed in as t
     await organiser
       .getByRole("combobox", { name: /Présidence/ })
       .selectOption({ label: "Awa Traoré — Association Horizon Jeunes" });
-    await organiser.getByLabel("Sophie Lefèvre — CRIP de Seine-Saint-Denis").check({ force: true });
+    await tick(organiser.getByLabel("Sophie Lefèvre — CRIP de Seine-Saint-Denis"));
     await organiser.getByRole("button", { name: "Organiser l'examen" }).click();
     await organiser.getByRole("heading", { level: 1, name: "Examen pluridisciplinaire" }).waitFor();
     const reviewUrl = organiser.url();
@@ -203,17 +204,17 @@ describe("the protection pathway across organisations, each actor signed in as t
       .getByRole("link", { name: /conflit/i })
       .first()
       .click();
-    await member.getByLabel("Non, aucun conflit d'intérêts").check({ force: true });
+    await tick(member.getByLabel("Non, aucun conflit d'intérêts"));
     await member.getByRole("button", { name: "Enregistrer ma déclaration" }).click();
     await member.getByText("Votre déclaration a été enregistrée.").waitFor();
     await member.close();
 
     const chair = await signIn("association_worker");
     await chair.goto(reviewUrl);
-    await chair.getByLabel("Non, aucun conflit d'intérêts").check({ force: true });
+    await tick(chair.getByLabel("Non, aucun conflit d'intérêts"));
     await chair.getByRole("button", { name: "Enregistrer ma déclaration" }).click();
     await chair.getByText("Votre déclaration a été enregistrée.").waitFor();
-    await chair.getByLabel("Victime présumée", { exact: true }).check({ force: true });
+    await tick(chair.getByLabel("Victime présumée", { exact: true }));
     await chair.getByLabel("Motifs").fill("Indicateurs convergents d'exploitation sexuelle ; fugues répétées.");
     await chair.getByLabel("Compte rendu de la réunion").fill("Réunion tenue en présence des deux membres.");
     await chair.getByRole("button", { name: "Enregistrer la décision" }).click();
