@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import {
   applyDeadlineOverrides,
+  appliedDeadlineRule,
   DEADLINE_CODES,
   DEADLINE_RULES,
   DeadlineOverrides,
@@ -83,6 +84,22 @@ describe("deadline overrides", () => {
     // Shortening the deadline below its catalogue alert is caught too.
     expect(issuePaths({ opp_seize_juvenile_judge: { amount: 5 } })).toEqual(["opp_seize_juvenile_judge.warnAfter"]);
     expect(issuePaths({ opp_seize_juvenile_judge: { amount: 5, warnAfter: 3 } })).toEqual([]);
+  });
+
+  it("presents a rule with absent alerts as null, the catalogue's or the département's", () => {
+    expect(appliedDeadlineRule("opp_seize_juvenile_judge")).toEqual({
+      code: "opp_seize_juvenile_judge",
+      label: DEADLINE_RULES.opp_seize_juvenile_judge.label,
+      unit: "calendar_days",
+      amount: 8,
+      warnAfter: 6,
+      warnMonthsBefore: null,
+      source: "legal",
+    });
+    const adjusted = appliedDeadlineRule("opp_seize_juvenile_judge", {
+      opp_seize_juvenile_judge: { amount: 5, warnAfter: null },
+    });
+    expect([adjusted.amount, adjusted.warnAfter]).toEqual([5, null]);
   });
 
   it("keeps birthday alerts in months before and others counted from the start", () => {

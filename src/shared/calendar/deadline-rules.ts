@@ -257,3 +257,28 @@ export function applyDeadlineOverrides(rule: DeadlineRule, overrides?: unknown):
   if (overrides === undefined) return rule;
   return mergeOverride(rule, DeadlineOverrides.parse(overrides)[rule.code]);
 }
+
+/** A rule as the API presents it: what it counts, in which unit, from which source. */
+export interface AppliedDeadlineRule {
+  code: DeadlineCode;
+  label: string;
+  unit: DeadlineUnit;
+  amount: number;
+  warnAfter: number | null;
+  warnMonthsBefore: number | null;
+  source: DeadlineSource;
+}
+
+/** The catalogue's rule, or a département's after its overrides, in the API's shape (the server and the screens share it). */
+export function appliedDeadlineRule(code: DeadlineCode, overrides?: unknown): AppliedDeadlineRule {
+  const rule = applyDeadlineOverrides(DEADLINE_RULES[code], overrides);
+  return {
+    code,
+    label: rule.label,
+    unit: rule.unit,
+    amount: rule.amount,
+    warnAfter: rule.warnAfter ?? null,
+    warnMonthsBefore: rule.warnMonthsBefore ?? null,
+    source: rule.source,
+  };
+}

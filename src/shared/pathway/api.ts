@@ -1,5 +1,5 @@
 import type { Action } from "../actions.ts";
-import type { DeadlineCode, DeadlineSource, DeadlineUnit } from "../calendar/deadline-rules.ts";
+import type { AppliedDeadlineRule, DeadlineCode, DeadlineSource, DeadlineUnit } from "../calendar/deadline-rules.ts";
 import type { OrganisationRef, UserRef } from "../cases.ts";
 import type { OrganisationType } from "../roles.ts";
 import { z } from "../zod-fr.ts";
@@ -353,13 +353,5 @@ export interface InboxView {
 export interface DeadlineOverridesView {
   departmentCode: string;
   overrides: Record<string, unknown>;
-  rules: {
-    code: DeadlineCode;
-    label: string;
-    unit: DeadlineUnit;
-    amount: number;
-    warnAfter: number | null;
-    warnMonthsBefore: number | null;
-    source: DeadlineSource;
-  }[];
+  rules: AppliedDeadlineRule[];
 }

@@ -1,9 +1,4 @@
-import {
-  applyDeadlineOverrides,
-  DEADLINE_CODES,
-  DEADLINE_RULES,
-  DeadlineOverrides,
-} from "@shared/calendar/deadline-rules.ts";
+import { appliedDeadlineRule, DEADLINE_CODES, DeadlineOverrides } from "@shared/calendar/deadline-rules.ts";
 import { isDepartmentCode } from "@shared/departments.ts";
 import type { DeadlineOverridesView } from "@shared/pathway.ts";
 import { recordAudit } from "../../audit/record.ts";
@@ -26,18 +21,7 @@ function present(departmentCode: string, overrides: DeadlineOverrides | undefine
   return {
     departmentCode,
     overrides: overrides ?? {},
-    rules: DEADLINE_CODES.map((code) => {
-      const rule = applyDeadlineOverrides(DEADLINE_RULES[code], overrides);
-      return {
-        code,
-        label: rule.label,
-        unit: rule.unit,
-        amount: rule.amount,
-        warnAfter: rule.warnAfter ?? null,
-        warnMonthsBefore: rule.warnMonthsBefore ?? null,
-        source: rule.source,
-      };
-    }),
+    rules: DEADLINE_CODES.map((code) => appliedDeadlineRule(code, overrides)),
   };
 }
 

@@ -1,4 +1,4 @@
-import { DEADLINE_RULES, type DeadlineCode, type DeadlineUnit } from "@shared/calendar/deadline-rules.ts";
+import { appliedDeadlineRule, type DeadlineCode, type DeadlineUnit } from "@shared/calendar/deadline-rules.ts";
 import type { DeadlineOverridesView } from "@shared/pathway.ts";
 
 /** One rule as a département runs it, as the API presents it. */
@@ -37,18 +37,9 @@ export function alertText(rule: Pick<AppliedRule, "unit" | "warnAfter" | "warnMo
   return `après ${countOf(alert, rule.unit)}`;
 }
 
-/** The catalogue's rule in the API's shape, to compare with what a département applies. */
+/** The catalogue's rule, to compare with what a département applies. */
 export function catalogueRule(code: DeadlineCode): AppliedRule {
-  const rule = DEADLINE_RULES[code];
-  return {
-    code,
-    label: rule.label,
-    unit: rule.unit,
-    amount: rule.amount,
-    warnAfter: rule.warnAfter ?? null,
-    warnMonthsBefore: rule.warnMonthsBefore ?? null,
-    source: rule.source,
-  };
+  return appliedDeadlineRule(code);
 }
 
 /** Whether the département runs the rule differently from the catalogue. */
