@@ -57,4 +57,42 @@ describe("case list statements kept per shape", () => {
     }
     expect(asked).toBeGreaterThan(128);
   });
+
+  it("shows on each line what the case's own page shows, assigned or not", async () => {
+    const { api, make } = await testApp();
+    const profile = { gender: "female" as const, exploitations: [{ family: "sexual" as const }] };
+    const assigned = await make.case({ profile });
+    const referent = await make.user({ roles: ["ase_referent"], organisationId: assigned.ownerOrganisationId });
+    const manager = await make.user({ roles: ["ase_manager"], organisationId: assigned.ownerOrganisationId });
+    const assigning = await api
+      .as(assigned.owner)
+      .post(`/api/cases/${assigned.id}/assign`, { version: assigned.version, userId: referent.id });
+    expect(assigning.status).toBe(200);
+    const unassigned = await make.case({ owner: manager });
+
+    const lines = (await api.as(manager).get("/api/cases")).json().items as Record<string, unknown>[];
+    for (const made of [assigned, unassigned]) {
+      const line = lines.find((item) => item.id === made.id);
+      const page = (await api.as(manager).get(`/api/cases/${made.id}`)).json();
+      expect(line).toBeDefined();
+      for (const key of [
+        "number",
+        "status",
+        "departmentCode",
+        "ownerOrganisation",
+        "assignedUser",
+        "createdAt",
+        "updatedAt",
+      ]) {
+        expect(line?.[key], key).toEqual(page[key]);
+      }
+    }
+    const line = lines.find((item) => item.id === assigned.id);
+    expect(line?.assignedUser).toMatchObject({ id: referent.id, displayName: expect.any(String) });
+    expect([line?.gender, line?.exploitationFamilies]).toEqual(["female", ["sexual"]]);
+    expect(lines.find((item) => item.id === unassigned.id)?.assignedUser).toBeNull();
+    expect(new Date(String(line?.updatedAt)).getTime()).toBeGreaterThanOrEqual(
+      new Date(String(line?.createdAt)).getTime(),
+    );
+  });
 });
