@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import fastifyCookie from "@fastify/cookie";
 import fastifyCsrf from "@fastify/csrf-protection";
-import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
@@ -26,6 +25,7 @@ import { healthRoutes } from "./health/health.routes.ts";
 import { AppError } from "./http/errors.ts";
 import { sendProblem } from "./http/problem.ts";
 import { isDeclaredPublic } from "./http/public-routes.ts";
+import { securityHeaders } from "./http/security-headers.ts";
 import { sessionCookieName } from "./http/session-cookie.ts";
 import { observatoryRoutes } from "./observatory/observatory.routes.ts";
 import { pathwayRoutes } from "./pathway/pathway.routes.ts";
@@ -87,23 +87,10 @@ export async function buildApp(ctx: AppContext) {
     return sendProblem(reply, request, new AppError("not_found", 404));
   });
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // The DSFR and react-dsfr set a few inline styles.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:"],
-        fontSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: ctx.config.secureCookies ? [] : null,
-      },
-    },
-    strictTransportSecurity: ctx.config.secureCookies,
-  });
+  const secureHeaders = securityHeaders({ secure: ctx.config.secureCookies });
+  app.addHook("onRequest", (request, reply, done) =>
+    secureHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)),
+  );
   await app.register(fastifyCookie);
   await app.register(fastifyCsrf, {
     cookieKey: "repere_csrf",
