@@ -66,7 +66,17 @@ const PARIS_DATE = new Intl.DateTimeFormat("en-CA", {
   day: "2-digit",
 });
 
+// Formatting in a time zone still costs tens of microseconds. Paris changes date only on the hour (its offsets are
+// whole hours), so the date of one minute holds for all of it.
+let lastMinute = Number.NaN;
+let lastDate = "";
+
 /** The calendar date in France, which is what "today" means to a French professional. */
 export function parisDate(now: Date): string {
-  return PARIS_DATE.format(now);
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    lastDate = PARIS_DATE.format(now);
+    lastMinute = minute;
+  }
+  return lastDate;
 }
