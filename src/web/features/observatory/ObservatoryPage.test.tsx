@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Route, Routes } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -66,13 +66,14 @@ describe("ObservatoryPage", () => {
     renderPage("/observatoire?basis=presumed&from=2022&to=2025");
 
     const series = await screen.findByRole("region", { name: "Évolution par année" });
-    expect(series.querySelector("line-chart")).not.toBeNull();
+    // Charts appear once the DSFR chart library has loaded.
+    await waitFor(() => expect(series.querySelector("line-chart")).not.toBeNull());
     const table = within(series).getByRole("table", { name: /Évolution par année/ });
     expect(within(table).getByText("< 11")).toBeTruthy();
     expect(within(series).getByText(/2 cellules masquées/)).toBeTruthy();
 
     const map = await screen.findByRole("region", { name: "Carte des départements" });
-    expect(map.querySelector("map-chart")).not.toBeNull();
+    await waitFor(() => expect(map.querySelector("map-chart")).not.toBeNull());
     expect(within(map).getByRole("table", { name: /Carte des départements/ })).toBeTruthy();
   });
 

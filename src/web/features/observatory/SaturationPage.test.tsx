@@ -1,5 +1,5 @@
 import type { SaturationView } from "@shared/observatory.ts";
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetCsrfToken } from "../../api.ts";
@@ -63,7 +63,8 @@ describe("SaturationPage", () => {
     const points = screen.getByRole("table", { name: /Exposition et saturation par département/ });
     expect(within(points).getByRole("row", { name: /Seine-Saint-Denis/ }).textContent).toContain("4,25");
     expect(screen.getByText(/Lozère : effectif masqué/)).toBeTruthy();
-    expect(document.querySelector("scatter-chart")).not.toBeNull();
+    // The chart appears once the DSFR chart library has loaded, after the tables.
+    await waitFor(() => expect(document.querySelector("scatter-chart")).not.toBeNull());
     const url = new URL(String(fetchMock.mock.calls.at(-1)?.[0]), "http://localhost");
     expect(url.searchParams.get("indicator")).toBe("occupancy_rate");
   });
