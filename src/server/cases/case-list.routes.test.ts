@@ -75,6 +75,9 @@ describe("case list statements kept per shape", () => {
       const line = lines.find((item) => item.id === made.id);
       const page = (await api.as(manager).get(`/api/cases/${made.id}`)).json();
       expect(line).toBeDefined();
+      expect(line?.victimStatus).toEqual(page.victimStatus?.status ?? null);
+      // Born in May 2010 (the factory's birth date): a minor or just of age, never unknown.
+      expect(["15_17", "18_21"]).toContain(line?.ageBandToday);
       for (const key of [
         "number",
         "status",
