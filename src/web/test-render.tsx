@@ -1,4 +1,7 @@
 import { setLink } from "@codegouvfr/react-dsfr/link";
+import type { Action } from "@shared/actions.ts";
+import type { SessionView } from "@shared/auth.ts";
+import type { Role } from "@shared/roles.ts";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, render } from "@testing-library/react";
 import type { ReactNode } from "react";
@@ -33,4 +36,24 @@ export function descriptionOf(element: HTMLElement): string {
     .map((id) => document.getElementById(id)?.textContent?.trim() ?? "")
     .join(" ")
     .trim();
+}
+
+/** A signed-in session of an ASE agent of the 93 with these roles and permitted actions; `user` changes the rest. */
+export function sessionOf(roles: Role[], can: Action[], user: Partial<SessionView["user"]> = {}): SessionView {
+  return {
+    stage: "active",
+    user: {
+      id: "00000000-0000-4000-8000-000000000001",
+      email: "agent@exemple.fr",
+      displayName: "Camille Agent",
+      roles,
+      organisation: { id: "org-ase", name: "ASE de Seine-Saint-Denis", type: "ase_service", departmentCode: "93" },
+      adminDepartmentCode: null,
+      hasTotp: true,
+      ...user,
+    },
+    can,
+    idleExpiresAt: "2030-01-01T00:00:00.000Z",
+    absoluteExpiresAt: "2030-01-01T00:00:00.000Z",
+  };
 }

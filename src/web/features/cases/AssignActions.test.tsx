@@ -3,9 +3,9 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetCsrfToken } from "../../api.ts";
 import { ActiveSessionContext } from "../../session.ts";
-import { jsonResponse, renderInApp } from "../../test-render.tsx";
+import { jsonResponse, renderInApp, sessionOf } from "../../test-render.tsx";
 import { AssignActions } from "./AssignActions.tsx";
-import { CASE_ID, caseViewOf, requestsTo, sessionOf, stubApi } from "./case-test-fixtures.tsx";
+import { CASE_ID, caseViewOf, requestsTo, stubApi } from "./case-test-fixtures.tsx";
 
 beforeEach(() => resetCsrfToken());
 afterEach(() => vi.unstubAllGlobals());

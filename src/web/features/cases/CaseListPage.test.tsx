@@ -3,9 +3,9 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetCsrfToken } from "../../api.ts";
 import { ActiveSessionContext } from "../../session.ts";
-import { jsonResponse, renderInApp } from "../../test-render.tsx";
+import { jsonResponse, renderInApp, sessionOf } from "../../test-render.tsx";
 import CaseListPage from "./CaseListPage.tsx";
-import { requestsTo, sessionOf, stubApi, summaryOf } from "./case-test-fixtures.tsx";
+import { requestsTo, stubApi, summaryOf } from "./case-test-fixtures.tsx";
 
 beforeEach(() => resetCsrfToken());
 afterEach(() => vi.unstubAllGlobals());

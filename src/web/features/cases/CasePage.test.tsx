@@ -4,9 +4,9 @@ import { Route, Routes } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetCsrfToken } from "../../api.ts";
 import { ActiveSessionContext } from "../../session.ts";
-import { jsonResponse, renderInApp } from "../../test-render.tsx";
+import { jsonResponse, renderInApp, sessionOf } from "../../test-render.tsx";
 import CasePage from "./CasePage.tsx";
-import { CASE_ID, caseViewOf, requestsTo, sessionOf, stubApi } from "./case-test-fixtures.tsx";
+import { CASE_ID, caseViewOf, requestsTo, stubApi } from "./case-test-fixtures.tsx";
 
 beforeEach(() => resetCsrfToken());
 afterEach(() => vi.unstubAllGlobals());

@@ -3,9 +3,9 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetCsrfToken } from "../../api.ts";
 import { ActiveSessionContext } from "../../session.ts";
-import { descriptionOf, jsonResponse, renderInApp } from "../../test-render.tsx";
+import { descriptionOf, jsonResponse, renderInApp, sessionOf } from "../../test-render.tsx";
 import CreateCasePage from "./CreateCasePage.tsx";
-import { caseViewOf, requestsTo, sessionOf, stubApi } from "./case-test-fixtures.tsx";
+import { caseViewOf, requestsTo, stubApi } from "./case-test-fixtures.tsx";
 
 beforeEach(() => resetCsrfToken());
 afterEach(() => vi.unstubAllGlobals());

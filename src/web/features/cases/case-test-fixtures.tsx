@@ -1,27 +1,6 @@
-import type { Action } from "@shared/actions.ts";
-import type { SessionView } from "@shared/auth.ts";
 import type { CaseSummaryView, CaseView } from "@shared/cases.ts";
-import type { Role } from "@shared/roles.ts";
 import { vi } from "vitest";
 import { jsonResponse } from "../../test-render.tsx";
-
-export function sessionOf(roles: Role[], can: Action[]): SessionView {
-  return {
-    stage: "active",
-    user: {
-      id: "00000000-0000-4000-8000-000000000001",
-      email: "referent@exemple.fr",
-      displayName: "Camille Référente",
-      roles,
-      organisation: { id: "org-ase", name: "ASE de Seine-Saint-Denis", type: "ase_service", departmentCode: "93" },
-      adminDepartmentCode: null,
-      hasTotp: true,
-    },
-    can,
-    idleExpiresAt: "2030-01-01T00:00:00.000Z",
-    absoluteExpiresAt: "2030-01-01T00:00:00.000Z",
-  };
-}
 
 const ORGANISATION = {
   id: "00000000-0000-4000-8000-00000000000a",

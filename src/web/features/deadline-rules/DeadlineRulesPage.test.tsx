@@ -1,14 +1,13 @@
 import type { Action } from "@shared/actions.ts";
 import type { SessionView } from "@shared/auth.ts";
-import { DEADLINE_CODES, DEADLINE_RULES } from "@shared/calendar/deadline-rules.ts";
+import { appliedDeadlineRule, DEADLINE_CODES, DEADLINE_RULES } from "@shared/calendar/deadline-rules.ts";
 import type { DeadlineOverridesView } from "@shared/pathway.ts";
-import type { Role } from "@shared/roles.ts";
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetCsrfToken } from "../../api.ts";
 import { ActiveSessionContext } from "../../session.ts";
-import { descriptionOf, jsonResponse, renderInApp } from "../../test-render.tsx";
+import { descriptionOf, jsonResponse, renderInApp, sessionOf } from "../../test-render.tsx";
 import { requestsTo, stubApi } from "../cases/case-test-fixtures.tsx";
 import DeadlineRulesPage from "./DeadlineRulesPage.tsx";
 
@@ -18,44 +17,9 @@ afterEach(() => vi.unstubAllGlobals());
 const READ: Action[] = ["pathway.read_deadline_overrides"];
 const ADMIN: Action[] = [...READ, "pathway.set_deadline_overrides"];
 
-function sessionOf(roles: Role[], can: Action[], adminDepartmentCode: string | null = null): SessionView {
-  return {
-    stage: "active",
-    user: {
-      id: "00000000-0000-4000-8000-000000000001",
-      email: "agent@exemple.fr",
-      displayName: "Camille Agent",
-      roles,
-      organisation: { id: "org", name: "ASE de Seine-Saint-Denis", type: "ase_service", departmentCode: "93" },
-      adminDepartmentCode,
-      hasTotp: true,
-    },
-    can,
-    idleExpiresAt: "2030-01-01T00:00:00.000Z",
-    absoluteExpiresAt: "2030-01-01T00:00:00.000Z",
-  };
-}
-
 /** The view the server presents for these overrides: the catalogue with each override merged in. */
 function viewOf(departmentCode: string, overrides: DeadlineOverridesView["overrides"]): DeadlineOverridesView {
-  return {
-    departmentCode,
-    overrides,
-    rules: DEADLINE_CODES.map((code) => {
-      const rule = DEADLINE_RULES[code];
-      const override = (overrides[code] ?? {}) as Record<string, number | null>;
-      return {
-        code,
-        label: rule.label,
-        unit: rule.unit,
-        amount: override.amount ?? rule.amount,
-        warnAfter: override.warnAfter !== undefined ? override.warnAfter : (rule.warnAfter ?? null),
-        warnMonthsBefore:
-          override.warnMonthsBefore !== undefined ? override.warnMonthsBefore : (rule.warnMonthsBefore ?? null),
-        source: rule.source,
-      };
-    }),
-  };
+  return { departmentCode, overrides, rules: DEADLINE_CODES.map((code) => appliedDeadlineRule(code, overrides)) };
 }
 
 const OPP = DEADLINE_RULES.opp_seize_juvenile_judge.label;
@@ -117,7 +81,7 @@ describe("DeadlineRulesPage", () => {
     stubApi(({ url }) =>
       url.pathname === "/api/pathway/deadline-rules/75" ? jsonResponse(200, viewOf("75", {})) : undefined,
     );
-    renderPage(sessionOf(["admin"], ADMIN, "93"), "/admin/echeances?departement=75");
+    renderPage(sessionOf(["admin"], ADMIN, { adminDepartmentCode: "93" }), "/admin/echeances?departement=75");
 
     await screen.findByRole("table", { name: /Paris \(75\)/ });
     expect(screen.queryByRole("button", { name: /Ajuster/ })).toBeNull();
@@ -128,7 +92,7 @@ describe("DeadlineRulesPage", () => {
       const code = /^\/api\/pathway\/deadline-rules\/(\w+)$/.exec(url.pathname)?.[1];
       return code ? jsonResponse(200, viewOf(code, {})) : undefined;
     });
-    renderPage(sessionOf(["admin"], ADMIN, null));
+    renderPage(sessionOf(["admin"], ADMIN, { adminDepartmentCode: null }));
 
     await screen.findByRole("table", { name: /Seine-Saint-Denis \(93\)/ });
     await userEvent.selectOptions(screen.getByRole("combobox", { name: "Département" }), "75");
@@ -145,7 +109,7 @@ describe("DeadlineRulesPage", () => {
         ? jsonResponse(200, viewOf("93", SAVED_93))
         : undefined,
     );
-    renderPage(sessionOf(["admin"], ADMIN, "93"));
+    renderPage(sessionOf(["admin"], ADMIN, { adminDepartmentCode: "93" }));
 
     await userEvent.click(await screen.findByRole("button", { name: "Ajuster les échéances de ce département" }));
     const amount = screen.getByRole("spinbutton", { name: `Délai en jours calendaires, ${OPP}` });
@@ -168,7 +132,7 @@ describe("DeadlineRulesPage", () => {
         ? jsonResponse(200, viewOf("93", saved))
         : jsonResponse(200, viewOf("93", SAVED_93));
     });
-    renderPage(sessionOf(["admin"], ADMIN, "93"));
+    renderPage(sessionOf(["admin"], ADMIN, { adminDepartmentCode: "93" }));
 
     await userEvent.click(await screen.findByRole("button", { name: "Ajuster les échéances de ce département" }));
     const amount = screen.getByRole("spinbutton", { name: `Délai en jours calendaires, ${OPP}` });
@@ -213,7 +177,7 @@ describe("DeadlineRulesPage", () => {
         errors: [{ path: "crip_evaluation.amount", message: "Un délai légal ne peut qu'être abrégé : 3 au plus" }],
       });
     });
-    renderPage(sessionOf(["admin"], ADMIN, null));
+    renderPage(sessionOf(["admin"], ADMIN, { adminDepartmentCode: null }));
 
     await userEvent.click(await screen.findByRole("button", { name: "Ajuster les échéances de ce département" }));
     const amount = screen.getByRole("spinbutton", { name: `Délai en mois, ${CRIP}` });

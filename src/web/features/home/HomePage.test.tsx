@@ -1,29 +1,10 @@
 import type { Action } from "@shared/actions.ts";
 import type { SessionView } from "@shared/auth.ts";
-import type { Role } from "@shared/roles.ts";
 import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { ActiveSessionContext } from "../../session.ts";
-import { renderInApp } from "../../test-render.tsx";
+import { renderInApp, sessionOf } from "../../test-render.tsx";
 import { HomePage } from "./HomePage.tsx";
-
-function sessionOf(roles: Role[], can: Action[]): SessionView {
-  return {
-    stage: "active",
-    user: {
-      id: "00000000-0000-4000-8000-000000000001",
-      email: "agent@exemple.fr",
-      displayName: "Camille Agent",
-      roles,
-      organisation: { id: "org", name: "ASE de Seine-Saint-Denis", type: "ase_service", departmentCode: "93" },
-      adminDepartmentCode: roles.includes("admin") ? "93" : null,
-      hasTotp: true,
-    },
-    can,
-    idleExpiresAt: "2030-01-01T00:00:00.000Z",
-    absoluteExpiresAt: "2030-01-01T00:00:00.000Z",
-  };
-}
 
 const ACCOUNT: Action[] = [
   "account.read",
@@ -52,7 +33,7 @@ const tileLinks = () => screen.getAllByRole("link").map((link) => [link.textCont
 
 describe("HomePage", () => {
   it("gives an administrator the administration tiles and their account", () => {
-    renderHome(sessionOf(["admin"], ADMIN));
+    renderHome(sessionOf(["admin"], ADMIN, { adminDepartmentCode: "93" }));
 
     expect(screen.getByRole("heading", { level: 1, name: "Accueil" })).toBeTruthy();
     expect(tileLinks()).toEqual([
