@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, seriousViolations } from "./support/browser.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
-import { signIn } from "./support/sign-in.ts";
+import { describe, expect, it } from "vitest";
+import { seriousViolations } from "./support/browser.ts";
+import { journey } from "./support/journey.ts";
 
-let server: RunningServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => browser?.close());
+const repere = journey({ setupTimeoutMs: 120_000 });
 
 const OPP = "Saisine du juge des enfants après l'ordonnance de placement provisoire";
 
@@ -18,12 +10,7 @@ describe("a département's deadlines", () => {
   it("lets its administrator shorten a legal deadline, never lengthen it, and shows the rest read-only", {
     timeout: 180_000,
   }, async () => {
-    const admin = server.logins.find((login) => login.role === "admin");
-    const referent = server.logins.find((login) => login.role === "ase_referent");
-    if (!admin || !referent) throw new Error("demo accounts missing");
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(60_000);
-    await signIn(page, server.url, admin);
+    const page = await repere.signInAs("admin");
     await page
       .getByRole("link", { name: /Échéances du parcours/ })
       .first()
@@ -50,11 +37,8 @@ describe("a département's deadlines", () => {
     await page.close();
 
     // Another role reads what applies in its département, without a form.
-    await browser.context.clearCookies();
-    const reader = await browser.context.newPage();
-    reader.setDefaultTimeout(60_000);
-    await signIn(reader, server.url, referent);
-    await reader.goto(`${server.url}/admin/echeances`);
+    const reader = await repere.signInAs("ase_referent");
+    await reader.goto(`${repere.server.url}/admin/echeances`);
     const readerRow = reader
       .getByRole("table", { name: /Échéances appliquées/ })
       .getByRole("row", { name: new RegExp(OPP) });

@@ -1,32 +1,17 @@
 import { readFileSync } from "node:fs";
 import { PDFParse } from "pdf-parse";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, seriousViolations } from "./support/browser.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import { describe, expect, it } from "vitest";
+import { seriousViolations } from "./support/browser.ts";
+import { journey } from "./support/journey.ts";
 import { tick } from "./support/tick.ts";
 
-let server: RunningServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
-  server = await startServer({ demoCases: 30 });
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => browser?.close());
+const repere = journey({ demoCases: 30 });
 
 describe("Karim, ASE referent, identifies a young person on her case", () => {
   it("screens, sees what the law requires by when, and downloads the signalement", { timeout: 300_000 }, async () => {
-    const referent = server.logins.find((l) => l.role === "ase_referent");
-    if (!referent) throw new Error("no demo referent");
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(60_000);
-    await page.goto(`${server.url}/connexion`);
-    await page.getByLabel("Adresse électronique").fill(referent.email);
-    await page.getByLabel("Mot de passe", { exact: true }).fill(referent.password);
-    await page.getByRole("button", { name: "Se connecter" }).click();
-    await page.getByRole("heading", { level: 1, name: "Accueil" }).waitFor();
+    const page = await repere.signInAs("ase_referent");
 
-    await page.goto(`${server.url}/dossiers`);
+    await page.goto(`${repere.server.url}/dossiers`);
     // Only an open case takes a new screening: filter on the status first.
     await page.getByLabel("Statut", { exact: true }).selectOption("open");
     await page.getByRole("button", { name: "Rechercher", exact: true }).click();

@@ -3,18 +3,13 @@ import { read, utils } from "@e965/xlsx";
 import type { ObservatoryTable, OpenDataCatalogue } from "@shared/observatory.ts";
 import { PDFParse } from "pdf-parse";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DemoLogin } from "../src/server/demo/demo-accounts.ts";
+import { describe, expect, it } from "vitest";
 import { refreshObservatory } from "../src/server/observatory/snapshot/observatory-refresh.job.ts";
 import { toReferenceCsv } from "../src/server/seed/department-reference.ts";
 import { seedCases } from "../src/server/seed/seed-cases.ts";
-import { launchBrowser, seriousViolations } from "./support/browser.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
-import { signIn } from "./support/sign-in.ts";
+import { seriousViolations } from "./support/browser.ts";
+import { journey } from "./support/journey.ts";
 import { tick } from "./support/tick.ts";
-
-let server: RunningServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 
 // Enough synthetic cases in a few large départements for most cells to be publishable once filtered by one year and
 // one form; the rest of the country stays empty, so the map has hidden and folded units too.
@@ -23,28 +18,22 @@ const DEPARTMENTS = ["93", "75", "13", "59", "69", "33"];
 const THIS_YEAR = new Date().getUTCFullYear();
 const LAST_YEAR = THIS_YEAR - 1;
 
-beforeAll(async () => {
-  server = await startServer();
-  await seedCases(server.ctx, {
-    cases: CASES,
-    seed: "e2e-observatory",
-    years: [THIS_YEAR - 4, THIS_YEAR],
-    now: new Date(),
-    departments: DEPARTMENTS,
-    batchSize: CASES,
-    actorName: "e2e",
-  });
-  // What the refresh job does every 15 minutes: the snapshot, then the published tables computed ahead.
-  await refreshObservatory(server.ctx);
-  browser = await launchBrowser();
-}, 300_000);
-afterAll(async () => browser?.close());
-
-function loginOf(role: DemoLogin["role"]): DemoLogin {
-  const login = server.logins.find((candidate) => candidate.role === role);
-  if (!login) throw new Error(`no demo ${role}`);
-  return login;
-}
+const repere = journey({
+  setupTimeoutMs: 300_000,
+  prepare: async (server) => {
+    await seedCases(server.ctx, {
+      cases: CASES,
+      seed: "e2e-observatory",
+      years: [THIS_YEAR - 4, THIS_YEAR],
+      now: new Date(),
+      departments: DEPARTMENTS,
+      batchSize: CASES,
+      actorName: "e2e",
+    });
+    // What the refresh job does every 15 minutes: the snapshot, then the published tables computed ahead.
+    await refreshObservatory(server.ctx);
+  },
+});
 
 /** A published count as a number ("1 234" → 1234); null for a hidden or missing one ("< 11", "s", "n.d."). */
 function countOf(text: string | undefined): number | null {
@@ -90,12 +79,9 @@ describe("Claire, national analyst, reads the observatory", () => {
   it("filters the national dashboard, reads the map and the saturation analysis, downloads the ODS and the annual report", {
     timeout: 300_000,
   }, async () => {
-    await browser.context.clearCookies();
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(60_000);
-    await signIn(page, server.url, loginOf("national_analyst"));
+    const page = await repere.signInAs("national_analyst");
 
-    await page.goto(`${server.url}/observatoire`);
+    await page.goto(`${repere.server.url}/observatoire`);
     await page.getByRole("heading", { level: 1, name: "Observatoire national" }).waitFor();
     await showDashboard(page, () => tick(page.getByLabel(/^Victimes présumées ou plus/)), /basis=presumed/);
     const allYears = await valuesOf(page, /^Évolution par année/);
@@ -198,7 +184,7 @@ describe("Claire, national analyst, reads the observatory", () => {
     expect(smallCounts(values)).toEqual([]);
 
     // The saturation analysis, after importing the year's indicators.
-    await page.goto(`${server.url}/observatoire`);
+    await page.goto(`${repere.server.url}/observatoire`);
     await page.getByRole("link", { name: "Exposition et saturation de la protection de l'enfance" }).click();
     await page
       .getByRole("heading", { level: 1, name: "Exposition et saturation de la protection de l'enfance" })
@@ -225,11 +211,8 @@ describe("Claire, national analyst, reads the observatory", () => {
   });
 
   it("shows an ASE manager the dashboard of their own département", { timeout: 120_000 }, async () => {
-    await browser.context.clearCookies();
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(60_000);
-    await signIn(page, server.url, loginOf("ase_manager"));
-    await page.goto(`${server.url}/observatoire`);
+    const page = await repere.signInAs("ase_manager");
+    await page.goto(`${repere.server.url}/observatoire`);
     await page.waitForURL(/\/observatoire\/departements\/93/);
     await page.getByRole("heading", { level: 1, name: "Seine-Saint-Denis (93)" }).waitFor();
     expect(await page.getByRole("heading", { name: "Observatoire national" }).count()).toBe(0);
@@ -249,7 +232,7 @@ describe("open data", () => {
   it("answers without a session with protected aggregates only, while case data stays closed", {
     timeout: 120_000,
   }, async () => {
-    const catalogueResponse = await fetch(`${server.url}/api/open-data`);
+    const catalogueResponse = await fetch(`${repere.server.url}/api/open-data`);
     expect(catalogueResponse.status).toBe(200);
     expect(catalogueResponse.headers.get("cache-control")).toMatch(/public/);
     const catalogue = (await catalogueResponse.json()) as OpenDataCatalogue;
@@ -258,7 +241,7 @@ describe("open data", () => {
 
     for (const entry of catalogue.tables) {
       const json = entry.formats.find((format) => format.format === "json");
-      const response = await fetch(`${server.url}${json?.url}`);
+      const response = await fetch(`${repere.server.url}${json?.url}`);
       expect(response.status).toBe(200);
       expect(response.headers.get("etag")).toBeTruthy();
       const { table } = (await response.json()) as { table: ObservatoryTable };
@@ -270,14 +253,12 @@ describe("open data", () => {
     }
 
     for (const path of ["/api/cases", "/api/observatory/tables?dimensions=year&from=2020&to=2024&basis=presumed"]) {
-      expect((await fetch(`${server.url}${path}`)).status).toBe(401);
+      expect((await fetch(`${repere.server.url}${path}`)).status).toBe(401);
     }
-    expect((await fetch(`${server.url}/api/open-data/cases.json`)).status).toBe(404);
+    expect((await fetch(`${repere.server.url}/api/open-data/cases.json`)).status).toBe(404);
 
-    await browser.context.clearCookies();
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(60_000);
-    await page.goto(`${server.url}/donnees-ouvertes`);
+    const page = await repere.freshPage();
+    await page.goto(`${repere.server.url}/donnees-ouvertes`);
     await page.getByRole("heading", { level: 1, name: "Données ouvertes" }).waitFor();
     // Either the catalogue or the page's own error: a failure then says what the visitor was told.
     const firstTable = page.getByRole("heading", { level: 3, name: catalogue.tables[0]?.title });

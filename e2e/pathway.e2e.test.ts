@@ -1,19 +1,11 @@
-import type { Role } from "@shared/roles.ts";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { toZonedInput } from "../src/web/features/pathway/zoned-input.ts";
-import { launchBrowser, seriousViolations } from "./support/browser.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import { seriousViolations } from "./support/browser.ts";
+import { journey } from "./support/journey.ts";
 import { tick } from "./support/tick.ts";
 
-let server: RunningServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => browser?.close());
+const repere = journey();
 
 const DAY = 86_400_000;
 
@@ -23,23 +15,8 @@ async function snap(page: Page, name: string): Promise<void> {
   if (folder) await page.screenshot({ path: `${folder}/pathway-${name}.png`, fullPage: true });
 }
 
-/** Each actor signs in as themselves, in a browser that forgot the previous one. */
-async function signIn(role: Role): Promise<Page> {
-  const login = server.logins.find((l) => l.role === role);
-  if (!login) throw new Error(`no demo ${role}`);
-  await browser.context.clearCookies();
-  const page = await browser.context.newPage();
-  page.setDefaultTimeout(60_000);
-  await page.goto(`${server.url}/connexion`);
-  await page.getByLabel("Adresse électronique").fill(login.email);
-  await page.getByLabel("Mot de passe", { exact: true }).fill(login.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.getByRole("heading", { level: 1, name: "Accueil" }).waitFor();
-  return page;
-}
-
 async function openPathway(page: Page, caseId: string): Promise<void> {
-  await page.goto(`${server.url}/dossiers/${caseId}?onglet=parcours`);
+  await page.goto(`${repere.server.url}/dossiers/${caseId}?onglet=parcours`);
   await page.getByRole("heading", { level: 2, name: "Parcours de protection" }).waitFor();
 }
 
@@ -63,7 +40,7 @@ async function takeStep(
 
 /** Shares the case with an organisation picked from the directory, as the owner would before handing over. */
 async function shareWith(page: Page, caseId: string, organisation: string, purpose: string, basis: string) {
-  await page.goto(`${server.url}/dossiers/${caseId}?onglet=partages`);
+  await page.goto(`${repere.server.url}/dossiers/${caseId}?onglet=partages`);
   await page.getByRole("button", { name: "Partager le dossier" }).click();
   await page.getByLabel("Organisation destinataire : rechercher par nom").fill(organisation);
   const select = page.getByRole("combobox", { name: "Organisation destinataire", exact: true });
@@ -84,8 +61,8 @@ describe("the protection pathway across organisations, each actor signed in as t
     timeout: 600_000,
   }, async () => {
     // Nadia, educator in a foyer, opens the case and sends the IP to the CRIP, copying the parquet.
-    const educator = await signIn("educator");
-    await educator.goto(`${server.url}/dossiers/nouveau`);
+    const educator = await repere.signInAs("educator");
+    await educator.goto(`${repere.server.url}/dossiers/nouveau`);
     await educator.getByLabel("Nom", { exact: true }).fill("Parcours");
     await educator.getByLabel("Prénoms (facultatif)").fill("Inès");
     await tick(educator.getByRole("radio", { name: "Date de naissance" }));
@@ -111,7 +88,7 @@ describe("the protection pathway across organisations, each actor signed in as t
       "Réquisition ou demande judiciaire",
     );
     // She screens first: the clear concern is what the IP's "without delay" is measured from.
-    await educator.goto(`${server.url}/dossiers/${caseId}?onglet=reperage`);
+    await educator.goto(`${repere.server.url}/dossiers/${caseId}?onglet=reperage`);
     await educator.getByRole("button", { name: "Nouveau repérage" }).click();
     await educator.getByText("Repérage bref").first().click();
     await educator.getByLabel("Âge de la personne (en années)").fill("15");
@@ -132,7 +109,7 @@ describe("the protection pathway across organisations, each actor signed in as t
     await educator.close();
 
     // Sophie, at the CRIP, finds the IP waiting for her, acknowledges it and seizes the parquet.
-    const crip = await signIn("crip_officer");
+    const crip = await repere.signInAs("crip_officer");
     await crip.getByRole("link", { name: "Voir ce qui est à traiter" }).click();
     await crip.getByRole("heading", { level: 1, name: "À traiter" }).waitFor();
     const waiting = crip.getByRole("region", { name: /En attente de ma décision/ });
@@ -147,13 +124,13 @@ describe("the protection pathway across organisations, each actor signed in as t
     await crip.close();
 
     // Inès, at the parquet, records the OPP she signed six days ago: the 8-day clock is already in its warning.
-    const prosecutor = await signIn("prosecutor");
+    const prosecutor = await repere.signInAs("prosecutor");
     await openPathway(prosecutor, caseId);
     await takeStep(prosecutor, "Ordonnance de placement provisoire", { at: new Date(Date.now() - 6 * DAY) });
     const due = prosecutor.getByRole("region", { name: "Protection de l'enfance" });
     await due.getByText(/Prochaine échéance : Saisine du juge des enfants/).waitFor();
     await due.getByText("Échéance proche").waitFor();
-    await prosecutor.goto(`${server.url}/a-traiter`);
+    await prosecutor.goto(`${repere.server.url}/a-traiter`);
     const soon = prosecutor.getByRole("region", { name: /Échéance proche/ });
     await soon
       .getByRole("link", { name: /juge des enfants/ })
@@ -171,7 +148,7 @@ describe("the protection pathway across organisations, each actor signed in as t
     await prosecutor.close();
 
     // Claire, juvenile judge, sees her 15-day ruling deadline where she looks, and rules.
-    const judge = await signIn("juvenile_judge");
+    const judge = await repere.signInAs("juvenile_judge");
     await openPathway(judge, caseId);
     const ruling = judge.getByRole("table", { name: "Échéances du dossier" }).getByRole("row", { name: /15 jours/ });
     await ruling.waitFor();
@@ -181,7 +158,7 @@ describe("the protection pathway across organisations, each actor signed in as t
     await judge.close();
 
     // Back at the foyer: Nadia plans the multi-agency review, chaired by the association, with the CRIP.
-    const organiser = await signIn("educator");
+    const organiser = await repere.signInAs("educator");
     await openPathway(organiser, caseId);
     await organiser.getByRole("button", { name: "Organiser un examen pluridisciplinaire" }).click();
     await organiser
@@ -198,8 +175,8 @@ describe("the protection pathway across organisations, each actor signed in as t
     await organiser.close();
 
     // Each member declares any conflict of interest; then the chair minutes the decision.
-    const member = await signIn("crip_officer");
-    await member.goto(`${server.url}/a-traiter`);
+    const member = await repere.signInAs("crip_officer");
+    await member.goto(`${repere.server.url}/a-traiter`);
     await member
       .getByRole("link", { name: /conflit/i })
       .first()
@@ -209,7 +186,7 @@ describe("the protection pathway across organisations, each actor signed in as t
     await member.getByText("Votre déclaration a été enregistrée.").waitFor();
     await member.close();
 
-    const chair = await signIn("association_worker");
+    const chair = await repere.signInAs("association_worker");
     await chair.goto(reviewUrl);
     await tick(chair.getByLabel("Non, aucun conflit d'intérêts"));
     await chair.getByRole("button", { name: "Enregistrer ma déclaration" }).click();
@@ -224,8 +201,8 @@ describe("the protection pathway across organisations, each actor signed in as t
     await chair.close();
 
     // The referring educator hears back, sees the presumed status, and adopts the protection plan.
-    const referring = await signIn("educator");
-    await referring.goto(`${server.url}/a-traiter`);
+    const referring = await repere.signInAs("educator");
+    await referring.goto(`${repere.server.url}/a-traiter`);
     await referring
       .getByRole("region", { name: /Pour information/ })
       .getByText(/examen/i)

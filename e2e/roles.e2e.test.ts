@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, seriousViolations } from "./support/browser.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import { describe, expect, it } from "vitest";
+import { seriousViolations } from "./support/browser.ts";
+import { journey } from "./support/journey.ts";
 import { signIn } from "./support/sign-in.ts";
 
-let server: RunningServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => browser?.close());
+const repere = journey({ setupTimeoutMs: 120_000 });
 
 describe("every demo role signs in, sees its home page, and signs out", () => {
   it("refuses a wrong password with a French message", { timeout: 60_000 }, async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/connexion`);
+    const page = await repere.freshPage();
+    await page.goto(`${repere.server.url}/connexion`);
     await page.getByLabel("Adresse électronique").fill("referent@demo.repere.fr");
     await page.getByLabel("Mot de passe", { exact: true }).fill("pas-le-bon-mot-de-passe");
     await page.getByRole("button", { name: "Se connecter" }).click();
@@ -27,8 +20,8 @@ describe("every demo role signs in, sees its home page, and signs out", () => {
   });
 
   it("sends an anonymous visitor to the sign-in page", { timeout: 60_000 }, async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/admin/utilisateurs`);
+    const page = await repere.freshPage();
+    await page.goto(`${repere.server.url}/admin/utilisateurs`);
     await page.waitForURL(/\/connexion/);
     await page.close();
   });
@@ -37,20 +30,19 @@ describe("every demo role signs in, sees its home page, and signs out", () => {
     timeout: 300_000,
   }, async () => {
     const failures: string[] = [];
-    for (const login of server.logins) {
-      await browser.context.clearCookies();
-      const page = await browser.context.newPage();
-      await signIn(page, server.url, login);
+    for (const login of repere.server.logins) {
+      const page = await repere.freshPage();
+      await signIn(page, repere.server.url, login);
       const violations = await seriousViolations(page);
       if (violations.length) failures.push(`${login.role} home: ${violations.join(", ")}`);
       if (login.role === "admin") {
         for (const path of ["/admin/organisations", "/admin/utilisateurs", "/admin/journal", "/compte"]) {
-          await page.goto(`${server.url}${path}`);
+          await page.goto(`${repere.server.url}${path}`);
           await page.getByRole("heading", { level: 1 }).waitFor();
           const pageViolations = await seriousViolations(page);
           if (pageViolations.length) failures.push(`${login.role} ${path}: ${pageViolations.join(", ")}`);
         }
-        await page.goto(`${server.url}/`);
+        await page.goto(`${repere.server.url}/`);
         await page.getByRole("heading", { level: 1, name: "Accueil" }).waitFor();
       }
       await page
