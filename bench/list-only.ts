@@ -41,7 +41,8 @@ if (n === 0) {
 }
 const user = await createBenchUser(ctx);
 const nodeArgs = process.env.SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-const server = await startServerProcess(env, nodeArgs);
+// The jobs stay out of the measured server, as on servers behind a load balancer (REPERE_JOBS=0): see `npm run bench`.
+const server = await startServerProcess({ ...env, REPERE_JOBS: "0" }, nodeArgs);
 const headers = await signIn(server.url, user.email, user.password);
 const statements = await captureListSql(ctx, user.actor);
 const pool = new pg.Pool({ connectionString: url, max: POOL });

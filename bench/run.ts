@@ -217,14 +217,18 @@ async function benchPostgres(serverUrl: string) {
     log("PostgreSQL: observatory");
     rows.push(...(await benchObservatory(ctx, "postgres")));
 
-    const server = await startServerProcess(env);
+    // Cold start as `npm start` runs it, jobs included; the load then goes to a server that only answers HTTP, as
+    // servers behind a load balancer run (REPERE_JOBS=0), so a job's tick never falls inside the list's rounds.
+    const coldStart = await startServerProcess(env);
+    await coldStart.stop();
     rows.push({
       name: `Cold start to first 200 on /api/health (${thousands(CASES_PG)} cases)`,
       database: "postgres",
-      value: `${(server.startMs / 1000).toFixed(2)} s`,
+      value: `${(coldStart.startMs / 1000).toFixed(2)} s`,
       target: "< 3 s",
-      met: server.startMs < 3000,
+      met: coldStart.startMs < 3000,
     });
+    const server = await startServerProcess({ ...env, REPERE_JOBS: "0" });
     const headers = await signIn(server.url, user.email, user.password);
     const statements = await captureListSql(ctx, user.actor);
     const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: SERVER_POOL_SIZE });

@@ -18,6 +18,12 @@ export interface Config {
   logLevel: string;
   /** Seed demo organisations, accounts and cases on a first start. */
   seedDemo: boolean;
+  /**
+   * Whether `repere serve` also runs the recurring jobs (alerts, observatory refresh, retention…). Off, the server
+   * only answers HTTP and `repere worker` runs the jobs: heavy jobs then never slow the servers people use.
+   * PostgreSQL only: on the embedded database the server is the one process that can run them.
+   */
+  runJobs: boolean;
   sessionIdleMinutes: number;
   /** Closed cases keep their identity this long, then only their statistical residue remains. */
   retentionDaysAfterClosure: number;
@@ -45,6 +51,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`PORT must be a port number, got ${env.PORT}`);
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${port}`;
   const databaseUrl = env.DATABASE_URL || undefined;
+  const runJobs = !["0", "false"].includes(env.REPERE_JOBS ?? "1");
+  if (!runJobs && databaseUrl === undefined) {
+    throw new Error(
+      "REPERE_JOBS=0 demande DATABASE_URL : avec la base embarquée, seul le serveur peut exécuter les tâches planifiées",
+    );
+  }
   return {
     port,
     host: env.HOST ?? "127.0.0.1",
@@ -60,6 +72,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? "info",
     // A production PostgreSQL must never receive demo accounts unless someone asks for them.
     seedDemo: env.REPERE_DEMO === undefined ? databaseUrl === undefined : env.REPERE_DEMO === "1",
+    runJobs,
     sessionIdleMinutes: 30,
     // Five years by default: the limitation rules of legal.md (O3); the data protection officer sets the real value.
     retentionDaysAfterClosure: Number(env.REPERE_RETENTION_DAYS ?? 5 * 365),

@@ -47,7 +47,7 @@ export async function serve(config: Config) {
   const sessions =
     config.sessionCacheSeconds > 0 ? await startSessionCache(ctx, config) : { stop: async () => undefined };
   const app = await buildApp(ctx);
-  const scheduler = await startScheduler(ctx, RECURRING_JOBS);
+  const scheduler = config.runJobs ? await startScheduler(ctx, RECURRING_JOBS) : { stop: async () => undefined };
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -70,4 +70,31 @@ export async function serve(config: Config) {
   await app.listen({ port: config.port, host: config.host });
   ctx.log.info({ url: config.publicUrl, database: ctx.database.kind }, "Repère is listening");
   return app;
+}
+
+/**
+ * Runs the recurring jobs without serving HTTP, beside app servers started with REPERE_JOBS=0. pg-boss runs each tick
+ * once whatever the number of workers; resolves to a stop function (also called on SIGINT and SIGTERM).
+ */
+export async function work(config: Config): Promise<() => Promise<void>> {
+  if (!config.databaseUrl) {
+    throw new Error("repere worker demande DATABASE_URL : avec la base embarquée, repere serve exécute les tâches");
+  }
+  const ctx = await openContext(config, { createKeys: false });
+  const scheduler = await startScheduler(ctx, RECURRING_JOBS);
+  let stopped: Promise<void> | undefined;
+  const onSignal = () => void stop().then(() => process.exit(0));
+  const stop = () => {
+    stopped ??= (async () => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+      await scheduler.stop();
+      await ctx.database.close();
+    })();
+    return stopped;
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  ctx.log.info({ jobs: RECURRING_JOBS.map((job) => job.name) }, "Repère worker is running the recurring jobs");
+  return stop;
 }

@@ -43,6 +43,13 @@ export async function main(argv: string[]) {
       const { serve } = await import("../main.ts");
       await serve(readConfig()).catch(explainFailure);
     });
+  program
+    .command("worker")
+    .description("exécute les tâches planifiées, sans servir l'application (PostgreSQL, serveurs en REPERE_JOBS=0)")
+    .action(async () => {
+      const { work } = await import("../main.ts");
+      await work(readConfig()).catch(explainFailure);
+    });
   migrateCommand(program);
   auditCommands(program);
   keysCommands(program);

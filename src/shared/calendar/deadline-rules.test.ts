@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import {
-  applyDeadlineOverrides,
   appliedDeadlineRule,
+  applyDeadlineOverrides,
   DEADLINE_CODES,
   DEADLINE_RULES,
   DeadlineOverrides,
