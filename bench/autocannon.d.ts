@@ -6,6 +6,8 @@ declare module "autocannon" {
     duration?: number;
     headers?: Record<string, string>;
     requests?: { method?: string; path: string }[];
+    /** Called once per connection, before its first request. */
+    setupClient?: (client: { setRequests(requests: { method?: string; path: string }[]): void }) => void;
   }
   interface Result {
     requests: { total: number; average: number };
