@@ -48,6 +48,7 @@ export async function serve(config: Config) {
     config.sessionCacheSeconds > 0 ? await startSessionCache(ctx, config) : { stop: async () => undefined };
   const app = await buildApp(ctx);
   const scheduler = config.runJobs ? await startScheduler(ctx, RECURRING_JOBS) : { stop: async () => undefined };
+  if (!config.runJobs) ctx.log.info("REPERE_JOBS=0: the recurring jobs are left to `repere worker`");
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -1,5 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { readConfig } from "../config.ts";
@@ -23,7 +26,16 @@ describe("repere worker", () => {
   });
 
   it("says so from the command line, as does a server asked to leave its jobs with nobody to run them", () => {
-    const env = { ...process.env, ...keys(), DATABASE_URL: "", LOG_LEVEL: "silent" };
+    // A folder of its own: were the refusal to regress, the server would not start on the project's own data.
+    const folder = mkdtempSync(join(tmpdir(), "repere-worker-"));
+    const env = {
+      ...process.env,
+      ...keys(),
+      DATABASE_URL: "",
+      REPERE_DATA_DIR: join(folder, "data"),
+      REPERE_KEYS_DIR: join(folder, "keys"),
+      LOG_LEVEL: "silent",
+    };
     const run = (args: string[], extra: Record<string, string> = {}) =>
       spawnSync(process.execPath, [BIN, ...args], { env: { ...env, ...extra }, encoding: "utf8", timeout: 60_000 });
     const worker = run(["worker"]);
@@ -33,6 +45,7 @@ describe("repere worker", () => {
     expect(server.status).toBe(2);
     expect(server.stderr).toMatch(/REPERE_JOBS=0 demande DATABASE_URL/);
     expect(server.stderr).not.toMatch(/\bat \//);
+    rmSync(folder, { recursive: true, force: true });
   }, 120_000);
 
   it.runIf(process.env.DATABASE_URL)(
