@@ -11,9 +11,6 @@ type Browser = Awaited<ReturnType<typeof launchBrowser>>;
 /** A journey file's server and browser, available once its `beforeAll` has run. */
 export interface Journey {
   readonly server: RunningServer;
-  readonly browser: Browser;
-  /** The demo account of a role. */
-  login(role: Role): DemoLogin;
   /** A new page, in a browser that forgot whoever signed in before. */
   freshPage(): Promise<Page>;
   /** A new page signed in as the demo account of a role, second factor included, on the home page. */
@@ -40,17 +37,14 @@ export function journey(
     if (!server || !browser) throw new Error("the journey has not started: use it inside a test");
     return { server, browser };
   };
+  const loginOf = (role: Role): DemoLogin => {
+    const login = started().server.logins.find((candidate) => candidate.role === role);
+    if (!login) throw new Error(`no demo account for the role ${role}`);
+    return login;
+  };
   const self: Journey = {
     get server() {
       return started().server;
-    },
-    get browser() {
-      return started().browser;
-    },
-    login(role) {
-      const login = started().server.logins.find((candidate) => candidate.role === role);
-      if (!login) throw new Error(`no demo account for the role ${role}`);
-      return login;
     },
     async freshPage() {
       const { context } = started().browser;
@@ -61,7 +55,7 @@ export function journey(
     },
     async signInAs(role) {
       const page = await self.freshPage();
-      await signIn(page, started().server.url, self.login(role));
+      await signIn(page, started().server.url, loginOf(role));
       return page;
     },
   };
